@@ -165,7 +165,7 @@ public final class TypeConstraintParser {
                 if (oc2.args().size() == 2) {
                     Value d = Evaluator.evaluate(oc2.args().get(1), defaultsContext, diags);
                     try {
-                        d = Conversion.convert(d, withoutOptional(at.type()));
+                        d = Conversion.convert(d, at.type());
                         d = at.applyDefaults(d);
                     } catch (ConversionException ex) {
                         return fail(oc2.args().get(1), "Invalid default value for optional attribute \"" + name
@@ -185,10 +185,6 @@ public final class TypeConstraintParser {
             }
         }
         return new TypeConstraint(new ObjectType(attrs, optional), defaults, nested);
-    }
-
-    private static Type withoutOptional(Type t) {
-        return t instanceof ObjectType o ? o.withoutOptional() : t;
     }
 
     private static String keyName(Expression key) {

@@ -218,9 +218,7 @@ public final class ConfigGraph {
                 }
                 GraphNode node = nodes.get("var." + n);
                 if (node == null) {
-                    diags.error("Reference to undeclared input variable", "An input variable with the name \"" + n
-                            + "\" has not been declared." + Suggestions.didYouMean(n, config.variables().keySet())
-                            + " This variable can be declared with a variable \"" + n + "\" {} block.", range);
+                    diags.error("Reference to undeclared input variable", undeclaredVariable(config, n), range);
                 }
                 return node;
             }
@@ -233,8 +231,7 @@ public final class ConfigGraph {
                 }
                 GraphNode node = nodes.get("local." + n);
                 if (node == null) {
-                    diags.error("Reference to undeclared local value", "A local value with the name \"" + n
-                            + "\" has not been declared." + Suggestions.didYouMean(n, config.locals().keySet()), range);
+                    diags.error("Reference to undeclared local value", undeclaredLocal(config, n), range);
                 }
                 return node;
             }
@@ -315,6 +312,19 @@ public final class ConfigGraph {
                 return node;
             }
         }
+    }
+
+    /** The detail of the "Reference to undeclared input variable" error, with a suggestion. */
+    public static String undeclaredVariable(Config config, String name) {
+        return "An input variable with the name \"" + name + "\" has not been declared."
+                + Suggestions.didYouMean(name, config.variables().keySet())
+                + " This variable can be declared with a variable \"" + name + "\" {} block.";
+    }
+
+    /** The detail of the "Reference to undeclared local value" error, with a suggestion. */
+    public static String undeclaredLocal(Config config, String name) {
+        return "A local value with the name \"" + name + "\" has not been declared."
+                + Suggestions.didYouMean(name, config.locals().keySet());
     }
 
     /**

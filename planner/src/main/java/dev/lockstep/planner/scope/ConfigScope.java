@@ -116,8 +116,9 @@ public class ConfigScope implements RootScope {
                 String n = attr(t, 0);
                 Value v = n == null ? null : variables.get(n);
                 if (v == null) {
-                    diags.error("Reference to undeclared input variable", "An input variable with the name \""
-                            + n + "\" has not been declared.", t.range());
+                    diags.error(n == null ? "Invalid reference" : "Reference to undeclared input variable",
+                            n == null ? "The \"var\" object cannot be accessed directly. Instead, access one of its "
+                            + "attributes, such as var.name." : ConfigGraph.undeclaredVariable(config, n), t.range());
                     return new Resolution(Value.DYNAMIC_UNKNOWN, t.steps().size());
                 }
                 return new Resolution(v, 1);
@@ -130,8 +131,9 @@ public class ConfigScope implements RootScope {
                         // declared but not evaluated (it failed, or is part of a cycle)
                         return new Resolution(Value.DYNAMIC_UNKNOWN, 1);
                     }
-                    diags.error("Reference to undeclared local value", "A local value with the name \"" + n
-                            + "\" has not been declared.", t.range());
+                    diags.error(n == null ? "Invalid reference" : "Reference to undeclared local value",
+                            n == null ? "The \"local\" object cannot be accessed directly. Instead, access one of its "
+                            + "attributes, such as local.name." : ConfigGraph.undeclaredLocal(config, n), t.range());
                     return new Resolution(Value.DYNAMIC_UNKNOWN, t.steps().size());
                 }
                 return new Resolution(v, 1);
