@@ -370,6 +370,6 @@ final class ScimApi {
   private ApiResponse me(ApiRequest req) {
     Caller c = ctx.caller(req);
     Kind k = c.isUser() ? Kind.USERS : Kind.SERVICE_PRINCIPALS;
-    return ApiResponse.ok(render(k, find(k, c.id())));
+    return ApiResponse.ok(project(render(k, find(k, c.id())), req));
   }
 }

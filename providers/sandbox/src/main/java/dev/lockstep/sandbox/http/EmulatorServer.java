@@ -260,14 +260,15 @@ public abstract class EmulatorServer implements AutoCloseable {
       LOG.log(Level.WARNING, name + " emulator failed on " + method + " " + path, e);
       response = errors().internal(e).toResponse();
     }
+    // Recorded before the answer is written, so a client that has its answer sees it counted.
+    requestLog.record(
+        new RequestLog.Entry(at, endpoint, path, response.status(), Duration.ofNanos(System.nanoTime() - t0), injected));
     try {
       write(ex, response);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "client went away", e);
     } finally {
       ex.close();
-      requestLog.record(
-          new RequestLog.Entry(at, endpoint, path, response.status(), Duration.ofNanos(System.nanoTime() - t0), injected));
     }
   }
 
