@@ -25,7 +25,7 @@ abstract class SdkHarness {
   protected final RecordingTimer timer = new RecordingTimer();
 
   /** Records the SDK's backoff sleeps instead of sleeping. */
-  static final class RecordingTimer implements Timer {
+  static class RecordingTimer implements Timer {
     final List<Long> sleeps = new CopyOnWriteArrayList<>();
 
     @Override
