@@ -159,8 +159,8 @@ final class ScimApi {
       n.putObject("meta").put("resourceType", "WorkspaceGroup");
     }
     checkMembers(k, n, id);
-    store(k).put(id, n);
     syncGroups(id, body.get("groups"));
+    store(k).put(id, n);
     if (k != Kind.GROUPS) {
       WorkspaceApi.ensureHome(ctx, unique, k == Kind.USERS ? Caller.USER : Caller.SERVICE_PRINCIPAL);
     }
@@ -207,7 +207,10 @@ final class ScimApi {
     n.set("members", clean);
   }
 
-  /** Makes the member's direct group memberships equal to the {@code groups} values given. */
+  /**
+   * Makes the member's direct group memberships equal to the {@code groups} values given. Checks
+   * every group before changing any, so a rejected request changes nothing.
+   */
   private void syncGroups(String memberId, JsonNode groups) {
     if (groups == null || groups.isNull()) {
       return;
@@ -275,8 +278,8 @@ final class ScimApi {
     }
     checkUnique(k, unique, id);
     checkMembers(k, n, id);
-    store(k).put(id, n);
     syncGroups(id, next.get("groups"));
+    store(k).put(id, n);
     return render(k, n);
   }
 

@@ -153,4 +153,19 @@ class ScimApiTest extends SdkHarness {
     assertNull(groups.get(g.getId()).getMembers());
     assertEquals(ids(users.list(new ListUsersRequest()), u -> ((User) u).getUserName()).size(), 1);
   }
+
+  @Test
+  void groupsAttributeOfAMemberWritesMembership() {
+    GroupsAPI groups = new GroupsAPI(admin);
+    UsersAPI users = new UsersAPI(admin);
+    Group g = groups.create(new Group().setDisplayName("analysts"));
+    User ivy = users.create(new User().setUserName("ivy@example.com").setGroups(List.of(new ComplexValue().setValue(g.getId()))));
+    assertEquals(List.of(ivy.getId()), groups.get(g.getId()).getMembers().stream().map(ComplexValue::getValue).toList());
+    BadRequest bad = assertThrows(BadRequest.class, () -> users.create(new User().setUserName("jay@example.com")
+        .setGroups(List.of(new ComplexValue().setValue("999")))));
+    assertEquals("SCIM_400", bad.getErrorCode());
+    List<String> jays = new ArrayList<>();
+    users.list(new ListUsersRequest().setFilter("userName eq \"jay@example.com\"")).forEach(u -> jays.add(u.getId()));
+    assertEquals(List.of(), jays, "a rejected create leaves nothing behind");
+  }
 }
