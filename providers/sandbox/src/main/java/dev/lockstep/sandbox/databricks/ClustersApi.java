@@ -10,7 +10,6 @@ import dev.lockstep.sandbox.databricks.DatabricksState.AclEntry;
 import dev.lockstep.sandbox.databricks.DatabricksState.Cluster;
 import dev.lockstep.sandbox.http.ApiRequest;
 import dev.lockstep.sandbox.http.ApiResponse;
-import dev.lockstep.sandbox.http.HttpError;
 import dev.lockstep.sandbox.http.Json;
 import dev.lockstep.sandbox.http.Router;
 import java.time.Instant;
@@ -362,9 +361,5 @@ final class ClustersApi {
     }
     out.set("spec", c.spec.deepCopy());
     return out;
-  }
-
-  static HttpError missing(String clusterId) {
-    return invalid("Cluster " + clusterId + " does not exist");
   }
 }

@@ -6,7 +6,6 @@ import dev.lockstep.sandbox.http.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -195,9 +194,5 @@ final class Principals {
     g.putObject("meta").put("resourceType", "WorkspaceGroup");
     state.groups.put(id, g);
     return g;
-  }
-
-  static String lower(String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 }

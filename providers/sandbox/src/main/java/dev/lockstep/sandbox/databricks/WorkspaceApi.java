@@ -12,7 +12,6 @@ import dev.lockstep.sandbox.http.ApiRequest;
 import dev.lockstep.sandbox.http.ApiResponse;
 import dev.lockstep.sandbox.http.Json;
 import dev.lockstep.sandbox.http.Router;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -311,9 +310,5 @@ final class WorkspaceApi {
       out.set("objects", arr);
     }
     return ApiResponse.ok(out);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

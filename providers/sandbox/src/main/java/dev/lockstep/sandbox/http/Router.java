@@ -86,16 +86,6 @@ public final class Router {
     return Optional.ofNullable(best);
   }
 
-  /** True when some route has this path under any method. */
-  public synchronized boolean hasPath(String path) {
-    for (Route r : routes) {
-      if (match(r.method, path).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String[] split(String path) {
     String p = path.startsWith("/") ? path.substring(1) : path;
     if (p.endsWith("/")) {
