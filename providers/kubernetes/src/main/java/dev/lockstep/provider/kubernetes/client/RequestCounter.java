@@ -1,0 +1,87 @@
+package dev.lockstep.provider.kubernetes.client;
+
+import dev.lockstep.api.provider.ProviderLog;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts every request the client sends (retries included) by endpoint, with namespaces and names
+ * replaced by placeholders: {@code GET /apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles}.
+ * Also reports throttling and server errors, which the client retries, to the provider log.
+ */
+public final class RequestCounter implements Interceptor {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ProviderLog log;
+
+    public RequestCounter(ProviderLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        counts.computeIfAbsent(request.method() + " " + template(request.uri().getPath()), k -> new LongAdder())
+                .increment();
+    }
+
+    @Override
+    public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        int code = response.code();
+        if (code == 429 || code >= 500) {
+            String after = response.header("Retry-After");
+            log.info("kubernetes: " + request.method() + " " + template(request.uri().getPath()) + " answered " + code
+                    + (after != null ? " (Retry-After " + after + ")" : "") + "; retrying with back-off");
+        }
+    }
+
+    /** A snapshot of the counts, sorted by endpoint. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** An API path with its namespace and object name replaced by {@code {ns}} and {@code {name}}. */
+    public static String template(String path) {
+        String[] s = path.split("/");
+        // "", "api", "v1", ... or "", "apis", group, version, ...
+        int start;
+        if (s.length >= 3 && s[1].equals("api")) {
+            start = 3;
+        } else if (s.length >= 4 && s[1].equals("apis")) {
+            start = 4;
+        } else {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < start; i++) {
+            sb.append('/').append(s[i]);
+        }
+        int i = start;
+        if (i + 2 < s.length && s[i].equals("namespaces")) {
+            sb.append("/namespaces/{ns}");
+            i += 2;
+        }
+        if (i < s.length) {
+            sb.append('/').append(s[i]);
+            i++;
+        }
+        if (i < s.length) {
+            sb.append("/{name}");
+            i++;
+        }
+        for (; i < s.length; i++) {
+            sb.append('/').append(s[i]);
+        }
+        return sb.toString();
+    }
+}
