@@ -149,9 +149,14 @@ final class ManifestObjects {
         return obj;
     }
 
+    /** The value of a lockstep-only attribute or block that the configuration leaves out. */
     static Value nullOf(String local) {
-        return ManifestHandler.SCHEMA_TYPE.attribute(local) == null ? Value.NULL
-                : Value.nullOf(ManifestHandler.SCHEMA_TYPE.attribute(local));
+        dev.lockstep.api.schema.NestedBlockSchema nb = ManifestHandler.SCHEMA.blocks().get(local);
+        if (nb != null) {
+            return dev.lockstep.provider.kubernetes.value.JsonCodec.blockValue(nb, nb.block().impliedType(),
+                    List.of());
+        }
+        return Value.nullOf(ManifestHandler.SCHEMA_TYPE.attribute(local));
     }
 
     /** {@code manifest} with the value at {@code path} taken from {@code recorded}. */
