@@ -97,10 +97,22 @@ public final class KubernetesProvider implements Provider {
         cfg.setConnectionTimeout(10_000);
         cfg.setRequestTimeout(60_000);
         RequestCounter counter = new RequestCounter(log);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(cfg)
-                .withHttpClientFactory(new JdkHttpClientFactory())
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("lockstep-requests", counter))
-                .build();
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(cfg)
+                    .withHttpClientFactory(new JdkHttpClientFactory())
+                    .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("lockstep-requests", counter))
+                    .build();
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return OpenResult.failed(diags.error("Cannot configure the Kubernetes connection", "The client for "
+                    + cfg.getMasterUrl() + " (from " + resolved.source() + ") cannot be built: "
+                    + root.getClass().getSimpleName() + ": " + root.getMessage() + ". Tried: "
+                    + String.join("; ", connection.tried()) + ".", null));
+        }
         KubeApi api = new KubeApi(client, settings.listPageSize());
         try {
             String version = api.version();

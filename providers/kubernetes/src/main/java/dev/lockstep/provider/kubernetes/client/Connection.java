@@ -250,7 +250,10 @@ public final class Connection {
         Config c = Config.empty();
         String h = host.contains(":") ? "[" + host + "]" : host;
         c.setMasterUrl("https://" + h + ":" + port);
-        c.setCaCertFile(tokenFile.resolveSibling("ca.crt").toString());
+        Path ca = tokenFile.resolveSibling("ca.crt");
+        if (Files.isReadable(ca)) {
+            c.setCaCertFile(ca.toString());
+        }
         c.setOauthTokenProvider(() -> {
             try {
                 return Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
