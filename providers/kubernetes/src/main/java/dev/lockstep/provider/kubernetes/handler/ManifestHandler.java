@@ -150,7 +150,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         }
         out.put("manifest", manifest);
         boolean same = p != null && Objects.equals(Values.attr(p, "manifest"), manifest);
-        out.put("object", same ? Values.attr(p, "object") : Value.DYNAMIC_UNKNOWN);
+        out.put("object", same ? Values.attr(req.prior(), "object") : Value.DYNAMIC_UNKNOWN);
         List<AttributePath> replace = new ArrayList<>();
         ManifestObjects.Ident now = ManifestObjects.ident(manifest);
         ManifestObjects.Ident before = p == null ? null : ManifestObjects.ident(Values.attr(p, "manifest"));
