@@ -265,7 +265,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
                 return ApplyResponse.failed(diags);
             }
         }
-        awaitIfAsked(t, ns, id.name(), planned, timeout(planned, "create", Duration.ofMinutes(10)), diags);
+        obj = awaitIfAsked(t, ns, id.name(), planned, timeout(planned, "create", Duration.ofMinutes(10)), obj, diags);
         return new ApplyResponse(id.id(t), state(obj, planned), diags);
     }
 
@@ -290,15 +290,19 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         return diags.hasErrors() ? null : p.object() != null ? p.object() : existing;
     }
 
-    private void awaitIfAsked(ResourceType t, String ns, String name, Value planned, Duration timeout,
-            Diagnostics diags) {
+    /** Waits as the wait block asks; returns the object as last seen, or {@code written} when there was no wait. */
+    private Map<String, Object> awaitIfAsked(ResourceType t, String ns, String name, Value planned, Duration timeout,
+            Map<String, Object> written, Diagnostics diags) {
         ManifestWait.Spec spec = ManifestWait.spec(Values.first(planned, "wait"), diags);
-        if (spec != null && !diags.hasErrors()) {
-            try {
-                ManifestWait.await(ctx, t, ns, name, spec, timeout, diags);
-            } catch (ApiException e) {
-                diags.add(Errors.diagnostic("wait for " + t.describe(ns, name), e, Redactor.of()));
-            }
+        if (spec == null || diags.hasErrors()) {
+            return written;
+        }
+        try {
+            Map<String, Object> seen = ManifestWait.await(ctx, t, ns, name, spec, timeout, diags);
+            return seen == null ? written : seen;
+        } catch (ApiException e) {
+            diags.add(Errors.diagnostic("wait for " + t.describe(ns, name), e, Redactor.of()));
+            return written;
         }
     }
 
@@ -331,7 +335,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             Value st = Values.with(planned, "object", Values.attr(prior, "object"));
             return new ApplyResponse(req.id(), st, diags);
         }
-        awaitIfAsked(t, ns, id.name(), planned, timeout(planned, "update", Duration.ofMinutes(10)), diags);
+        obj = awaitIfAsked(t, ns, id.name(), planned, timeout(planned, "update", Duration.ofMinutes(10)), obj, diags);
         return new ApplyResponse(id.id(t), state(obj, planned), diags);
     }
 

@@ -51,15 +51,20 @@ final class ManifestWait {
         return fields.isEmpty() && conditions.isEmpty() && !rollout ? null : new Spec(fields, conditions, rollout);
     }
 
-    /** Polls until {@code spec} is met or {@code timeout} passed; an unmet wait is an error. */
-    static void await(ProviderContext ctx, ResourceType t, String ns, String name, Spec spec, Duration timeout,
-            Diagnostics diags) {
+    /**
+     * Polls until {@code spec} is met or {@code timeout} passed; an unmet wait is an error.
+     * Returns the object as last seen (null if it was never seen).
+     */
+    static Map<String, Object> await(ProviderContext ctx, ResourceType t, String ns, String name, Spec spec,
+            Duration timeout, Diagnostics diags) {
         String what = t.describe(ns, name);
         ctx.log().info("kubernetes: waiting up to " + timeout.toSeconds() + "s for " + what);
         List<String> unmet = new ArrayList<>();
+        List<Map<String, Object>> last = new ArrayList<>(List.of(Map.of()));
         boolean ok = ctx.waits().until(timeout, () -> {
             unmet.clear();
             Map<String, Object> live = ctx.api().get(t, ns, name);
+            last.set(0, live == null ? Map.of() : live);
             if (live == null) {
                 unmet.add("the object exists");
                 return false;
@@ -71,6 +76,7 @@ final class ManifestWait {
             diags.error("Wait not satisfied", what + " did not reach the awaited state within " + timeout.toSeconds()
                     + "s; still waiting for: " + String.join(", ", unmet) + ".", null);
         }
+        return last.get(0).isEmpty() ? null : last.get(0);
     }
 
     static List<String> unmet(Map<String, Object> live, Spec spec) {
