@@ -58,7 +58,7 @@ public final class Hcl {
             }
         };
         Map<String, Function> functions = new LinkedHashMap<>();
-        for (String f : List.of("file", "filebase64", "base64encode", "jsonencode", "yamldecode", "format")) {
+        for (String f : List.of("file", "filebase64", "base64encode", "base64decode", "jsonencode", "yamldecode", "format")) {
             functions.put(f, Function.builder(f).varParam(Param.of("args", Type.DYNAMIC).unknownable().nullable())
                     .returns(Type.DYNAMIC).body(args -> Value.DYNAMIC_UNKNOWN));
         }
