@@ -82,7 +82,7 @@ public final class MapFunctions {
                     if (t == Type.DYNAMIC) {
                         return Type.DYNAMIC;
                     }
-                    throw new FunctionException(0, "values() requires a map as the first argument.");
+                    throw new FunctionException("values() requires a map as the first argument.");
                 })
                 .description("Returns the values of a map or object, in the order of their keys.")
                 .body(args -> {
@@ -296,11 +296,11 @@ public final class MapFunctions {
                     Map<String, List<Value>> out = new LinkedHashMap<>();
                     for (Map.Entry<String, Value> e : args.get(0).attributes().entrySet()) {
                         if (e.getValue().isNull()) {
-                            throw new FunctionException(0, "input map contains a null list for the given key.");
+                            throw new FunctionException("input map contains a null list.");
                         }
                         for (Value v : e.getValue().elements()) {
                             if (v.isNull()) {
-                                throw new FunctionException(0, "input map contains a null value in one of its lists.");
+                                throw new FunctionException("input map contains a null value in one of its lists.");
                             }
                             out.computeIfAbsent(v.asString(), k -> new ArrayList<>()).add(Value.string(e.getKey()));
                         }

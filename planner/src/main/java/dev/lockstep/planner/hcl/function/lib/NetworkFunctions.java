@@ -62,6 +62,11 @@ public final class NetworkFunctions {
                     if (low.compareTo(max) > 0) {
                         throw new FunctionException("prefix of " + net.prefix() + " does not accommodate the requested host number.");
                     }
+                    if (net.bits() == 128 && isV4Mapped(net.ip())) {
+                        // go-cidr treats an IPv4-mapped network as 32 bits wide but shifts the host
+                        // number over a 128-bit integer; Terraform prints what that yields
+                        num = num.shiftLeft(96);
+                    }
                     return Value.string(format(toAddress(net.ip().or(num), net.bits()), net.bits()));
                 });
     }
@@ -146,6 +151,10 @@ public final class NetworkFunctions {
                     }
                     return Value.list(Type.STRING, out);
                 });
+    }
+
+    private static boolean isV4Mapped(BigInteger ip) {
+        return ip.shiftRight(32).equals(BigInteger.valueOf(0xFFFF));
     }
 
     private static BigInteger mask(BigInteger ip, int prefix, int bits) {

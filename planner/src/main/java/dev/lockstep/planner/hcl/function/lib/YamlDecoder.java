@@ -38,8 +38,8 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
  * Reads one YAML document into a value with go-cty-yaml's rules: mappings become objects,
- * sequences tuples; plain scalars resolve YAML 1.1 style (yes/no/on/off are bools, ~ is null,
- * 0x/0o/0b integers, dates become RFC 3339 strings); quoted scalars are strings; anchors and
+ * sequences tuples; plain scalars resolve as go-cty-yaml does (y/yes/on/... are bools, ~ is null,
+ * decimal, 0x and 0o numbers, dates become RFC 3339 strings, {@code <<} merges mappings); quoted scalars are strings; anchors and
  * aliases are followed. Uses SnakeYAML's event parser (a dependency of jackson-dataformat-yaml).
  */
 final class YamlDecoder {
@@ -48,6 +48,8 @@ final class YamlDecoder {
     private static final Set<String> RESOLVABLE = Set.of(TAG + "str", TAG + "bool", TAG + "int", TAG + "float",
             TAG + "null", TAG + "timestamp", TAG + "binary");
     private static final Map<String, Value> WORDS = new HashMap<>();
+    private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:([Tt])|( ))(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?)?");
 
@@ -172,6 +174,10 @@ final class YamlDecoder {
                 if (!(n instanceof ScalarEvent k)) {
                     throw error(n, "only strings are allowed as mapping keys");
                 }
+                if (k.isPlain() && k.getTag() == null && k.getValue().equals("<<")) {
+                    merge(attrs, value(next()), n);
+                    continue;
+                }
                 Value key = scalar(k);
                 if (key.isNull()) {
                     throw error(n, "mapping key cannot be null");
@@ -191,6 +197,19 @@ final class YamlDecoder {
             throw error(e, "only a single document is allowed");
         }
         throw error(e, "expecting a value");
+    }
+
+    /** A YAML merge key: the entries of a mapping (or of a sequence of mappings) not already set. */
+    private static void merge(Map<String, Value> attrs, Value from, Event at) throws FunctionException {
+        List<Value> sources = from.isTuple() ? from.elements() : List.of(from);
+        for (Value m : sources) {
+            if (!m.isObject()) {
+                throw error(at, "a merge key needs a mapping or a sequence of mappings");
+            }
+            for (Map.Entry<String, Value> e : m.attributes().entrySet()) {
+                attrs.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private void begin(String anchor) {
@@ -244,14 +263,15 @@ final class YamlDecoder {
                             return Value.string(ts);
                         }
                     }
-                    String plain = src.replace("_", "");
-                    BigDecimal n = NumberSyntax.parse(plain);
+                    BigDecimal n = NumberSyntax.parse(src);
                     if (n != null) {
                         return Value.number(n);
                     }
-                    BigInteger i = goParseInt(plain);
-                    if (i != null) {
-                        return Value.number(i);
+                    if (OCTAL.matcher(src).matches()) {
+                        return Value.number(new BigInteger(src.substring(2), 8));
+                    }
+                    if (HEX.matcher(src).matches()) {
+                        return Value.number(new BigInteger(src.substring(2), 16));
                     }
                 }
             }
@@ -313,7 +333,7 @@ final class YamlDecoder {
         return c == '.' ? '.' : 0;
     }
 
-    /** Go's {@code strconv.ParseInt(s, 0, 64)} (and ParseUint): 0x, 0o, 0b and leading-0 octal forms. */
+    /** For explicit !!int and !!float tags: Go's {@code strconv.ParseInt(s, 0, 64)} forms (0x, 0o, 0b, 0). */
     private static BigInteger goParseInt(String s) {
         boolean neg = false;
         String body = s;
