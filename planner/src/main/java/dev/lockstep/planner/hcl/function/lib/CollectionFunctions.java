@@ -329,6 +329,9 @@ public final class CollectionFunctions {
                     if (!(t instanceof TupleType tt)) {
                         throw new FunctionException(0, "must be a list or tuple value.");
                     }
+                    if (!args.get(1).isKnown() || !args.get(2).isKnown()) {
+                        return Type.DYNAMIC;
+                    }
                     int[] r = sliceRange(args, tt.elements().size());
                     return new TupleType(tt.elements().subList(r[0], r[1]));
                 })

@@ -190,6 +190,12 @@ public final class MapFunctions {
         if (args.isEmpty()) {
             return ObjectType.EMPTY;
         }
+        for (Value a : args) {
+            Type t = a.type();
+            if (t != Type.DYNAMIC && !(t instanceof ObjectType) && !(t instanceof MapType)) {
+                throw new FunctionException("arguments must be maps or objects, got \"" + t.friendlyName() + "\".");
+            }
+        }
         Map<String, Type> attrs = new TreeMap<>();
         Type first = null;
         boolean matching = true;
