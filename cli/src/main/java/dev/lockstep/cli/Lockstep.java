@@ -1,20 +1,103 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.cli.command.CompletionCommand;
+import dev.lockstep.cli.command.GraphCommand;
+import dev.lockstep.cli.command.ValidateCommand;
+import dev.lockstep.cli.command.VersionCommand;
+import dev.lockstep.cli.render.Style;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The root {@code lockstep} command: global options and the list of subcommands. */
+/**
+ * The root {@code lockstep} command: global options shared by every subcommand, the subcommand
+ * list, and the mapping of failures to exit codes (usage errors exit 1, not picocli's 2, which
+ * means "changes present" here; unexpected exceptions print a short bug-report message).
+ */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.")
+        usageHelpAutoWidth = true,
+        description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.",
+        subcommands = {ValidateCommand.class, GraphCommand.class, VersionCommand.class,
+            CompletionCommand.class},
+        footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present or drift found; "
+            + "3 blocked by policy; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
+
+    @Option(names = {"-C", "--chdir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Configuration directory (default: the current directory).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not colour the output.")
+    boolean noColor;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected error.")
+    boolean stacktrace;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The configuration directory given with -C, normalised. */
+    public Path dir() {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** The directory as the user wrote it, for messages. */
+    public Path dirAsGiven() {
+        return dir;
+    }
+
+    public Style style() {
+        return Style.detect(noColor);
+    }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs lockstep with the given arguments and returns the process exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Lockstep()).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs lockstep writing to the given streams (tests capture output this way). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Lockstep root = new Lockstep();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println("error: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, e)) {
+                e.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            e.flush();
+            return ExitCode.ERROR.code();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            e.println("lockstep: unexpected error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())));
+            e.println("This is a bug in lockstep. Please report it with the command you ran"
+                    + (root.stacktrace ? " and the stack trace below." : "; run again with --stacktrace for details."));
+            if (root.stacktrace) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return ExitCode.ERROR.code();
+        });
+        return cl.execute(args);
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
     }
 }

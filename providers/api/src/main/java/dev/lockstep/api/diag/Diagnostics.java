@@ -88,6 +88,21 @@ public final class Diagnostics implements Iterable<Diagnostic> {
         return copy;
     }
 
+    /**
+     * A copy without repeated diagnostics (same severity, summary, detail and subject), which
+     * arise when one expression is evaluated several times, keeping the first of each.
+     */
+    public Diagnostics deduplicated() {
+        Diagnostics out = new Diagnostics();
+        java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
+        for (Diagnostic d : items) {
+            if (seen.add(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Iterator<Diagnostic> iterator() {
         return asList().iterator();

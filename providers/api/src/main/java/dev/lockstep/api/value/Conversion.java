@@ -58,9 +58,10 @@ public final class Conversion {
             out = Value.set(elementTypeFor(value, s.element()), convertElements(value, s.element(), path));
         } else if (want instanceof MapType m) {
             Type et = elementTypeFor(value, m.element());
+            Type conv = m.element().hasDynamic() ? et : m.element();
             Map<String, Value> entries = new LinkedHashMap<>();
             for (Map.Entry<String, Value> e : value.attributes().entrySet()) {
-                entries.put(e.getKey(), convert(e.getValue(), et, path + keyPath(e.getKey())));
+                entries.put(e.getKey(), convert(e.getValue(), conv, path + keyPath(e.getKey())));
             }
             out = Value.map(et, entries);
         } else if (want instanceof TupleType t) {
@@ -152,7 +153,7 @@ public final class Conversion {
                 paths.add(value.isSet() ? "" : "element " + i + ": ");
             }
         }
-        Type et = elementTypeFor(value, elem);
+        Type et = elem.hasDynamic() ? elementTypeFor(value, elem) : elem; // keeps optional markers
         List<Value> out = new ArrayList<>(src.size());
         for (int i = 0; i < src.size(); i++) {
             out.add(convert(src.get(i), et, path + paths.get(i)));

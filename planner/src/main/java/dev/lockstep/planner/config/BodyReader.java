@@ -1,0 +1,127 @@
+package dev.lockstep.planner.config;
+
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.SourceRange;
+import dev.lockstep.api.value.Conversion;
+import dev.lockstep.api.value.ConversionException;
+import dev.lockstep.api.value.Type;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.ast.Attribute;
+import dev.lockstep.planner.hcl.ast.Block;
+import dev.lockstep.planner.hcl.ast.Body;
+import dev.lockstep.planner.hcl.ast.Expression;
+import dev.lockstep.planner.hcl.ast.Expressions;
+import dev.lockstep.planner.hcl.eval.EvalContext;
+import dev.lockstep.planner.hcl.eval.Evaluator;
+import dev.lockstep.planner.hcl.eval.Suggestions;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a body against a fixed set of argument and block names (for lockstep's own block types
+ * such as {@code variable} and {@code lifecycle}), reporting unsupported, duplicate and missing
+ * arguments the way Terraform does, and reads constant arguments.
+ */
+final class BodyReader {
+
+    private static final EvalContext CONSTANTS = EvalContext.of(Map.of(), Map.of(), FunctionContext.defaults());
+
+    private BodyReader() {
+    }
+
+    /** The attributes and blocks of a body that passed the name checks. */
+    record Content(Map<String, Attribute> attributes, List<Block> blocks) {
+        Attribute attr(String name) {
+            return attributes.get(name);
+        }
+    }
+
+    static Content read(Body body, Set<String> attributes, Set<String> blockTypes, Set<String> required,
+            SourceRange owner, Diagnostics diags) {
+        Map<String, Attribute> attrs = new LinkedHashMap<>();
+        List<Block> blocks = new ArrayList<>();
+        for (Body.BodyItem item : body.items()) {
+            if (item instanceof Attribute a) {
+                if (!attributes.contains(a.name())) {
+                    String hint = blockTypes.contains(a.name()) ? " \"" + a.name() + "\" is a block type; write it as "
+                            + "a block, \"" + a.name() + " { ... }\"." : Suggestions.didYouMean(a.name(), attributes);
+                    diags.error("Unsupported argument", "An argument named \"" + a.name() + "\" is not expected here."
+                            + hint, a.nameRange());
+                    continue;
+                }
+                Attribute prev = attrs.get(a.name());
+                if (prev != null) {
+                    diags.error("Duplicate argument", "The argument \"" + a.name() + "\" was already set at "
+                            + where(prev.nameRange()) + ". Each argument may be set only once.", a.nameRange());
+                    continue;
+                }
+                attrs.put(a.name(), a);
+            } else {
+                Block b = (Block) item;
+                if (!blockTypes.contains(b.type())) {
+                    String hint = attributes.contains(b.type()) ? " \"" + b.type() + "\" is an argument; write it as \""
+                            + b.type() + " = value\"." : Suggestions.didYouMean(b.type(), blockTypes);
+                    diags.error("Unsupported block type", "Blocks of type \"" + b.type() + "\" are not expected here."
+                            + hint, b.typeRange());
+                    continue;
+                }
+                blocks.add(b);
+            }
+        }
+        for (String r : required) {
+            if (!attrs.containsKey(r)) {
+                diags.error("Missing required argument", "The argument \"" + r + "\" is required, but no definition "
+                        + "was found.", owner);
+            }
+        }
+        return new Content(attrs, blocks);
+    }
+
+    static String where(SourceRange r) {
+        return r.file() + ":" + r.start().line() + "," + r.start().column();
+    }
+
+    /** Evaluates a constant argument (no references allowed) and converts it; null after an error. */
+    static Value constant(Attribute a, Type type, Diagnostics diags) {
+        if (a == null) {
+            return null;
+        }
+        Expression e = a.expr();
+        if (!Expressions.references(e).isEmpty()) {
+            diags.error("Invalid value", "The argument \"" + a.name() + "\" must be a constant; it cannot refer to "
+                    + "variables, resources or other values.", e.range());
+            return null;
+        }
+        Diagnostics d = new Diagnostics();
+        Value v = Evaluator.evaluate(e, CONSTANTS, d);
+        diags.addAll(d);
+        if (d.hasErrors()) {
+            return null;
+        }
+        if (v.isNull()) {
+            diags.error("Invalid value", "The argument \"" + a.name() + "\" must not be null.", e.range());
+            return null;
+        }
+        try {
+            return Conversion.convert(v, type);
+        } catch (ConversionException ex) {
+            diags.error("Invalid value", "Invalid value for \"" + a.name() + "\": " + ex.getMessage() + ".",
+                    e.range());
+            return null;
+        }
+    }
+
+    static boolean bool(Attribute a, boolean dflt, Diagnostics diags) {
+        Value v = constant(a, Type.BOOL, diags);
+        return v == null ? dflt : v.asBool();
+    }
+
+    static String string(Attribute a, Diagnostics diags) {
+        Value v = constant(a, Type.STRING, diags);
+        return v == null ? "" : v.asString();
+    }
+}

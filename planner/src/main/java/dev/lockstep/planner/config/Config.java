@@ -1,0 +1,32 @@
+package dev.lockstep.planner.config;
+
+import dev.lockstep.api.addr.ResourceAddress;
+import dev.lockstep.planner.hcl.ast.Block;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decoded configuration: every {@code *.hcl} file of one directory, merged. Declarations keep
+ * their expressions unevaluated; evaluation happens against a scope later.
+ *
+ * @param dir the configuration directory
+ * @param sources file name to source text, for rendering diagnostics with snippets
+ * @param settings the {@code lockstep} blocks' content (backend, encryption, approvals)
+ */
+public record Config(Path dir, Map<String, String> sources, List<Block> settings, List<ProviderBlock> providers,
+        Map<String, Variable> variables, Map<String, Local> locals, Map<String, Output> outputs,
+        Map<ResourceAddress, ResourceConfig> resources) {
+
+    public Config {
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        settings = List.copyOf(settings);
+        providers = List.copyOf(providers);
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+    }
+}
