@@ -134,8 +134,10 @@ public final class Function {
     }
 
     /**
-     * Words a bare failure from a body the way Terraform does: an argument problem names the
-     * parameter, anything else names the function. Already qualified failures pass through.
+     * Words a bare failure from a body the way Terraform does. An argument problem names the
+     * parameter ({@code Invalid value for "num" parameter: ...}); a failure of the call as a whole
+     * keeps its bare reason, which the evaluator shows after {@code Call to function "f" failed:}.
+     * Already qualified failures pass through.
      */
     private FunctionException qualify(FunctionException e) {
         if (e.isQualified()) {
@@ -143,11 +145,11 @@ public final class Function {
         }
         Param p = e.argIndex() >= 0 ? paramFor(e.argIndex()) : null;
         if (p != null) {
-            return FunctionException.qualified(e.argIndex(), FunctionException.INVALID_ARGUMENT,
-                    "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage());
+            String prefix = "Invalid value for \"" + p.name() + "\" parameter: ";
+            String message = e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + e.getMessage();
+            return FunctionException.qualified(e.argIndex(), FunctionException.INVALID_ARGUMENT, message);
         }
-        return FunctionException.qualified(-1, FunctionException.CALL_FAILED,
-                "Call to function \"" + name + "\" failed: " + e.getMessage());
+        return FunctionException.qualified(-1, FunctionException.CALL_FAILED, e.getMessage());
     }
 
     private String arity() {

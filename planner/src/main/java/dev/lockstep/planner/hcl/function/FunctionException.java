@@ -6,9 +6,10 @@ package dev.lockstep.planner.hcl.function;
  * to the user and must never contain an argument's value, which may be sensitive.
  *
  * <p>A function body throws the bare reason ({@code "must pass at least one number."});
- * {@link Function#call} qualifies it with the function or parameter name, the way Terraform words
- * it ({@code Call to function "max" failed: ...}, {@code Invalid value for "num" parameter: ...}),
- * and sets {@link #summary()} to the diagnostic summary Terraform uses for that kind of failure.
+ * {@link Function#call} words argument failures the way Terraform does ({@code Invalid value for
+ * "num" parameter: ...}) and sets {@link #summary()} to the diagnostic summary Terraform uses for
+ * the kind of failure. The message of a failure of the call as a whole stays the bare reason: the
+ * evaluator shows it as {@code Call to function "max" failed: <message>}.
  */
 public final class FunctionException extends Exception {
 
