@@ -77,6 +77,10 @@ final class YamlDecoder {
     static Value decode(String text) throws FunctionException {
         LoaderOptions opts = new LoaderOptions();
         opts.setCodePointLimit(64 * 1024 * 1024);
+        // SnakeYAML's protective defaults (50) are lower than real documents need; aliases
+        // share one decoded value here, so they cost nothing until printed
+        opts.setNestingDepthLimit(1000);
+        opts.setMaxAliasesForCollections(1000);
         opts.setAllowDuplicateKeys(true);
         Iterator<Event> it = new Yaml(opts).parse(new StringReader(text)).iterator();
         YamlDecoder d = new YamlDecoder(it);
