@@ -159,7 +159,7 @@ final class InstancePlanner {
         if (prior == null) {
             Shaped s = shape(address, handler, null, config, lifecycle, diags);
             return new ResourceChange(address, providerKey, Action.CREATE, ActionReason.NONE, null, s.planned(),
-                    List.of(), Map.of(), s.notes(), dependencies);
+                    List.of(), List.of(), Map.of(), s.notes(), dependencies);
         }
         Map<AttributePath, String> priorSecrets = Refresher.placeholderHashes(recorded, prior);
         Shaped s = shape(address, handler, prior, config, lifecycle, diags);
@@ -175,7 +175,7 @@ final class InstancePlanner {
             reason = ActionReason.REPLACE_BECAUSE_TAINTED;
         } else if (changed.isEmpty()) {
             return new ResourceChange(address, providerKey, Action.NO_OP, ActionReason.NONE, prior, s.planned(),
-                    List.of(), priorSecrets, List.of(), dependencies);
+                    List.of(), List.of(), priorSecrets, List.of(), dependencies);
         } else if (!s.requiresReplace().isEmpty()) {
             reason = ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
             replacePaths = s.requiresReplace();
@@ -185,10 +185,10 @@ final class InstancePlanner {
         }
         if (reason == null) {
             return new ResourceChange(address, providerKey, Action.UPDATE, ActionReason.NONE, prior, s.planned(),
-                    List.of(), priorSecrets, s.notes(), dependencies);
+                    List.of(), changed, priorSecrets, s.notes(), dependencies);
         }
         Shaped fresh = shape(address, handler, null, config, lifecycle, diags);
         return new ResourceChange(address, providerKey, replaceAction, reason, prior, fresh.planned(), replacePaths,
-                priorSecrets, fresh.notes(), dependencies);
+                changed, priorSecrets, fresh.notes(), dependencies);
     }
 }

@@ -343,7 +343,7 @@ public final class Planner {
                 ActionReason reason = dependencyPending ? ActionReason.READ_BECAUSE_DEPENDENCY_PENDING
                         : ActionReason.READ_BECAUSE_CONFIG_UNKNOWN;
                 ResourceChange c = new ResourceChange(addr, providerKey(rc), Action.READ, reason, null, after,
-                        List.of(), Map.of(), List.of(), deps);
+                        List.of(), List.of(), Map.of(), List.of(), deps);
                 changes.put(addr, c);
                 instances.put(addr, new PlannedInstance(c, rc, inst, h.schema(), null, config));
                 values.set(addr, after);
@@ -394,7 +394,7 @@ public final class Planner {
 
     private void addDelete(ResourceInstance r, Value prior, ActionReason reason) {
         ResourceChange c = new ResourceChange(r.address(), r.provider(), Action.DELETE, reason, prior, null, List.of(),
-                Refresher.placeholderHashes(r, prior), List.of(), r.dependencies());
+                List.of(), Refresher.placeholderHashes(r, prior), List.of(), r.dependencies());
         changes.put(r.address(), c);
         ResourceSchema schema = schemaOf(r);
         instances.put(r.address(), new PlannedInstance(c, null, null, schema, r, null));
@@ -423,7 +423,7 @@ public final class Planner {
         // no resource changes: keep only what is needed to evaluate outputs
         changes.replaceAll((a, c) -> c.action() == Action.NO_OP || c.action() == Action.READ ? c
                 : new ResourceChange(a, c.provider(), Action.NO_OP, ActionReason.NONE, c.before(), c.before(),
-                        List.of(), c.beforeSecrets(), List.of(), c.dependencies()));
+                        List.of(), List.of(), c.beforeSecrets(), List.of(), c.dependencies()));
         changes.entrySet().removeIf(e -> e.getValue().before() == null);
     }
 
@@ -458,7 +458,7 @@ public final class Planner {
                 return c;
             }
             return new ResourceChange(a, c.provider(), Action.NO_OP, ActionReason.NONE, c.before(), c.before(),
-                    List.of(), c.beforeSecrets(), List.of(), c.dependencies());
+                    List.of(), List.of(), c.beforeSecrets(), List.of(), c.dependencies());
         });
         changes.entrySet().removeIf(e -> e.getValue().before() == null && e.getValue().action() == Action.NO_OP);
         diags.warning("Resource targeting is in effect", "You are creating a plan with --target, which means that "

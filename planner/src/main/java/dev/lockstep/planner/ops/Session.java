@@ -182,6 +182,56 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings an existing object under management at {@code address} (whose resource block must
+     * exist) from its provider-specific {@code id}, and commits the new state version.
+     */
+    public Applied importInstance(dev.lockstep.api.addr.ResourceAddress address, String id, SnapshotInfo info)
+            throws StateException {
+        Diagnostics diags = new Diagnostics();
+        var rc = config.resources().get(address.withoutKey());
+        if (rc == null || address.isData()) {
+            diags.error("Configuration for import target does not exist", "The configuration has no resource block "
+                    + "for " + address.withoutKey() + ". Add one (with the object's settings) before importing, so that "
+                    + "lockstep knows how to manage it.", null);
+            return new Applied(null, state, diags);
+        }
+        if (state.resource(address) != null) {
+            diags.error("Resource already managed by lockstep", address + " is already in the state. To import "
+                    + "another object there, first remove it with `lockstep state rm " + address + "`.", rc.range());
+            return new Applied(null, state, diags);
+        }
+        String key = rc.provider() != null ? rc.provider() : rc.impliedProvider();
+        var root = dev.lockstep.planner.hcl.eval.EvalContext.of(new dev.lockstep.planner.scope.ConfigScope(config),
+                functions, functionContext);
+        var provider = providers.get(key, root, diags);
+        if (provider == null) {
+            return new Applied(null, state, diags);
+        }
+        var handler = provider.resource(address.type());
+        if (!(handler instanceof dev.lockstep.api.provider.ResourceImporter importer)) {
+            diags.error("Import not supported", "The provider \"" + key + "\" cannot import " + address.type()
+                    + " objects.", rc.range());
+            return new Applied(null, state, diags);
+        }
+        var resp = importer.importObject(id);
+        diags.addAll(resp.diagnostics());
+        if (resp.state() == null || diags.hasErrors()) {
+            return new Applied(null, state, diags);
+        }
+        var marked = dev.lockstep.planner.engine.Marks.markSchema(resp.state(), handler.schema().block());
+        var redacted = dev.lockstep.planner.engine.Marks.redact(marked, new SecretHasher(state.hashKey()));
+        java.time.Instant now = java.time.Instant.now();
+        try (Journal journal = request.backend().journal(state)) {
+            journal.put(new dev.lockstep.state.ResourceInstance(address, key, handler.schema().version(), resp.id(),
+                    redacted.value(), redacted.hashes(), java.util.List.of(),
+                    dev.lockstep.state.ResourceInstance.Status.READY, now, now));
+            state = journal.commit(state.outputs(), new SnapshotInfo(state.serial() + 1, info.time(), info.user(),
+                    info.command(), null, info.gitCommit(), info.version()));
+        }
+        return new Applied(null, state, diags);
+    }
+
     private static void recordRefreshed(Planner.Result planned, Journal journal) throws StateException {
         State s = journal.current();
         for (var d : planned.plan().drift()) {
