@@ -1,6 +1,8 @@
 package dev.lockstep.state.testing;
 
 import dev.lockstep.state.State;
+import dev.lockstep.state.audit.AuditEvent;
+import dev.lockstep.state.audit.AuditLog;
 import dev.lockstep.state.backend.Journal;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.StateLockedException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The other processes of the multi-process tests. Every line it prints is one event for the test
@@ -39,6 +42,9 @@ public final class ChildMain {
                 break;
             case "journal":
                 journal(dir);
+                break;
+            case "audit":
+                audit(dir, Integer.parseInt(args[2]), args[3]);
                 break;
             default:
                 throw new IllegalArgumentException(args[0]);
@@ -118,5 +124,16 @@ public final class ChildMain {
                 say("ACK " + i);
             }
         }
+    }
+
+    /** Appends {@code n} audit events tagged {@code tag}. */
+    private static void audit(Path dir, int n, String tag) throws Exception {
+        AuditLog log = new AuditLog(dir);
+        say("READY");
+        for (int i = 0; i < n; i++) {
+            log.append(AuditEvent.now("apply", tag, List.of(new AuditEvent.Change("terraform_data.x" + i, "create")),
+                    List.of(new AuditEvent.Result("terraform_data.x" + i, "ok", null)), tag + "-" + i));
+        }
+        say("DONE");
     }
 }
