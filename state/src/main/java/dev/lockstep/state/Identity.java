@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Who is running lockstep, as {@code user@host}, for lock holder info, snapshot metadata and the
- * audit log. The host name comes from {@code HOSTNAME}, then {@code /etc/hostname}, and only then
+ * audit log. The host name comes from {@code /etc/hostname}, then {@code HOSTNAME} (which shells
+ * do not always export, so it comes second to keep every process on a host agreeing), and only then
  * from the resolver (which can be slow when DNS is misconfigured).
  */
 public final class Identity {
@@ -29,10 +30,6 @@ public final class Identity {
     }
 
     private static String host() {
-        String h = System.getenv("HOSTNAME");
-        if (h != null && !h.isBlank()) {
-            return h.trim();
-        }
         try {
             Path etc = Path.of("/etc/hostname");
             if (Files.isReadable(etc)) {
@@ -42,7 +39,11 @@ public final class Identity {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // fall through to the resolver
+            // fall through
+        }
+        String h = System.getenv("HOSTNAME");
+        if (h != null && !h.isBlank()) {
+            return h.trim();
         }
         try {
             return InetAddress.getLocalHost().getHostName();

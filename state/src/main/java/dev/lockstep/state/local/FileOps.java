@@ -36,9 +36,17 @@ final class FileOps {
      * forced when {@code durable}.
      */
     static void replace(Path target, byte[] data, boolean durable) throws IOException {
+        replace(target, data, durable, true);
+    }
+
+    /** As {@link #replace(Path, byte[], boolean)}; a non-private file is readable by everyone (lock info). */
+    static void replace(Path target, byte[] data, boolean durable, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", privateFile());
+        if (!ownerOnly && POSIX) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 writeFully(ch, ByteBuffer.wrap(data));

@@ -66,7 +66,7 @@ final class LocalJournal implements Journal {
         LocalJournal j = new LocalJournal(backend, file, base, ch);
         try {
             j.append(new JournalCodec.Entry(JournalCodec.Op.BEGIN, base.lineage(), base.serial(), 0, Instant.now(),
-                    null, null, base.hashKey()), null);
+                    null, null, base.hashKey()), null, null);
             FileOps.forceDirectory(file.toAbsolutePath().getParent());
         } catch (IOException | StateException e) {
             j.close();
@@ -75,22 +75,36 @@ final class LocalJournal implements Journal {
         return j;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if an object with an id is already recorded at that address:
+     *     recording a pending create there would drop that object's identity, and a crash would
+     *     orphan it (a create-before-destroy replacement needs the old object kept under another
+     *     key first)
+     */
     @Override
     public void pending(ResourceInstance planned) throws StateException {
         ResourceInstance r = planned.withStatus(ResourceInstance.Status.PENDING_CREATE);
-        append(entry(JournalCodec.Op.PENDING, r, null), () -> resources.put(r.address(), r));
+        append(entry(JournalCodec.Op.PENDING, r, null), () -> {
+            ResourceInstance there = resources.get(r.address());
+            if (there != null && there.id() != null && there.status() != ResourceInstance.Status.PENDING_CREATE) {
+                throw new IllegalStateException("cannot record a pending create of " + r.address() + ": object "
+                        + there.id() + " is recorded there; remove it first");
+            }
+        }, () -> resources.put(r.address(), r));
     }
 
     @Override
     public void put(ResourceInstance instance) throws StateException {
         Objects.requireNonNull(instance, "instance");
-        append(entry(JournalCodec.Op.PUT, instance, null), () -> resources.put(instance.address(), instance));
+        append(entry(JournalCodec.Op.PUT, instance, null), null, () -> resources.put(instance.address(), instance));
     }
 
     @Override
     public void remove(ResourceAddress address) throws StateException {
         Objects.requireNonNull(address, "address");
-        append(entry(JournalCodec.Op.REMOVE, null, address), () -> resources.remove(address));
+        append(entry(JournalCodec.Op.REMOVE, null, address), null, () -> resources.remove(address));
     }
 
     private JournalCodec.Entry entry(JournalCodec.Op op, ResourceInstance r, ResourceAddress a) {
@@ -98,13 +112,16 @@ final class LocalJournal implements Journal {
     }
 
     /**
-     * Writes the entry (assigning its sequence number), applies it to memory, then waits until
-     * it is on disk. Encoding happens under the write lock so that file order, sequence order and
+     * Checks {@code precondition}, writes the entry (assigning its sequence number), applies it to
+     * memory, then waits until it is on disk. Encoding happens under the write lock so that file order, sequence order and
      * memory order agree.
      */
-    private void append(JournalCodec.Entry e, Runnable toMemory) throws StateException {
+    private void append(JournalCodec.Entry e, Runnable precondition, Runnable toMemory) throws StateException {
         long end;
         synchronized (writeLock) {
+            if (precondition != null) {
+                precondition.run();
+            }
             if (committed || closed) {
                 throw new IllegalStateException("the journal " + file + " is " + (committed ? "committed" : "closed"));
             }

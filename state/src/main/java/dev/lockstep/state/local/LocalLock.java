@@ -62,7 +62,7 @@ final class LocalLock implements Lock {
             LockInfo next = new LockInfo(i.id(), i.who(), i.operation(), i.created(), i.path(), i.version(), i.pid(),
                     Instant.now().plus(locker.ttl()));
             try {
-                FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false);
+                FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false, false);
                 info = next;
             } catch (IOException e) {
                 LocalBackend.LOG.log(System.Logger.Level.WARNING,

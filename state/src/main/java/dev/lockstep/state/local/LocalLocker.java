@@ -162,7 +162,7 @@ public final class LocalLocker implements Locker {
                     return null;
                 }
                 try {
-                    FileOps.replace(infoFile, bytes, false);
+                    FileOps.replace(infoFile, bytes, false, false);
                 } catch (IOException e) {
                     fl.release();
                     throw e;

@@ -232,10 +232,28 @@ class JournalTest {
         State base = base(b);
         try (Journal j = b.journal(base)) {
             j.pending(SampleStates.instance("new", "v"));
+            j.pending(SampleStates.instance("other", "v"));
+            j.put(SampleStates.instance("other", "created"));
         }
         State s = b.load().state();
         ResourceInstance r = s.resource(addr("new"));
         assertEquals(ResourceInstance.Status.PENDING_CREATE, r.status());
+        assertEquals(ResourceInstance.Status.READY, s.resource(addr("other")).status());
+    }
+
+    @Test
+    void aPendingCreateCannotHideARecordedObject() throws Exception {
+        LocalBackend b = backend(Files.createDirectories(root.resolve("pc")));
+        State base = base(b);
+        try (Journal j = b.journal(base)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> j.pending(SampleStates.instance("x", "again")));
+            assertTrue(e.getMessage().contains("object id-x is recorded there"), e.getMessage());
+            j.remove(addr("x"));
+            j.pending(SampleStates.instance("x", "again"));
+            j.pending(SampleStates.instance("x", "retry"));
+        }
+        assertEquals(ResourceInstance.Status.PENDING_CREATE, b.load().state().resource(addr("x")).status());
     }
 
     @Test

@@ -39,6 +39,10 @@ class LocalLockerTest {
         Lock l = locker.acquire("apply", Duration.ZERO);
         LockInfo i = onDisk();
         assertEquals(l.info(), i);
+        if (FileOps.POSIX) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(config.resolve(".lockstep/lock.json"))), "no secret in it; others may read");
+        }
         assertEquals("apply", i.operation());
         assertEquals(ProcessHandle.current().pid(), i.pid());
         assertEquals(Identity.userAtHost(), i.who());
