@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.Utils;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,9 +80,26 @@ final class PersistentCrudDispatcher extends KubernetesCrudDispatcher {
     return out;
   }
 
-  /** Stores an object under a collection path as a create would, keeping its metadata as is. */
+  /**
+   * Stores an object under a collection path as a create would, keeping its metadata as is. The
+   * mock gives new objects uids from a process-wide counter ({@code 00000000-0000-0000-0000-N});
+   * the counter is moved past every reloaded uid so that uids stay unique across restarts.
+   */
   void load(String collectionPath, String json) {
     GenericKubernetesResource r = Serialization.unmarshal(json, GenericKubernetesResource.class);
+    String uid = r.getMetadata().getUid();
+    if (uid != null) {
+      try {
+        UUID u = UUID.fromString(uid);
+        if (u.getMostSignificantBits() == 0) {
+          while (Utils.generateId().getLeastSignificantBits() < u.getLeastSignificantBits()) {
+            // advance the mock's uid counter
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // not a UUID: nothing to advance
+      }
+    }
     AttributeSet pathAttributes = getKey(collectionPath)
         .add(new Attribute(KubernetesAttributesExtractor.NAME, r.getMetadata().getName()));
     processEvent(collectionPath, pathAttributes, null, r, json);

@@ -268,6 +268,28 @@ class SandboxKubernetesTest {
   }
 
   @Test
+  void reloadedUidsAndResourceVersionsAreNotHandedOutAgain() throws Exception {
+    client.close();
+    k8s.stop();
+    Path other = dir.resolve("other");
+    Files.createDirectories(other);
+    long high = 100_000L;
+    String saved = "{\"version\":1,\"resourceVersion\":900,\"objects\":[{\"path\":\"/api/v1/namespaces\",\"object\":"
+        + "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"old\",\"resourceVersion\":\"900\","
+        + "\"uid\":\"" + new java.util.UUID(0, high) + "\",\"creationTimestamp\":\"2026-01-01T00:00:00Z\"}}}]}";
+    Files.writeString(other.resolve("kubernetes.json"), saved);
+    k8s = new SandboxKubernetes(SandboxKubernetes.Options.defaults().withStore(new DirectoryStateStore(other, "kubernetes"))
+        .withKubeconfig(dir.resolve("kubeconfig")));
+    k8s.start();
+    client = client(dir.resolve("kubeconfig"));
+    assertNull(client.namespaces().withName("default").get(), "a saved state is loaded as is");
+    namespace("new");
+    Namespace created = client.namespaces().withName("new").get();
+    assertTrue(java.util.UUID.fromString(created.getMetadata().getUid()).getLeastSignificantBits() > high);
+    assertTrue(Long.parseLong(created.getMetadata().getResourceVersion()) > 900);
+  }
+
+  @Test
   void latencyFaultsAndCounters() {
     namespace("faults");
     client.secrets().inNamespace("faults").resource(new SecretBuilder().withNewMetadata().withName("s").endMetadata().build()).create();
