@@ -315,6 +315,30 @@ class SandboxKubernetesTest {
   }
 
   @Test
+  void watchesPassThroughTheDispatcher() throws Exception {
+    namespace("watched");
+    java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+    try (var w = client.secrets().inNamespace("watched").watch(new io.fabric8.kubernetes.client.Watcher<Secret>() {
+      @Override
+      public void eventReceived(Action action, Secret resource) {
+        events.add(action + " " + resource.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+        // closed by the test
+      }
+    })) {
+      client.secrets().inNamespace("watched").resource(new SecretBuilder().withNewMetadata().withName("w").endMetadata().build())
+          .create();
+      assertEquals("ADDED w", events.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+      client.namespaces().withName("watched").delete();
+      assertEquals("DELETED w", events.poll(5, java.util.concurrent.TimeUnit.SECONDS), "namespace deletion cascades to watchers");
+    }
+    assertEquals(1, k8s.requestLog().snapshot().count("GET /api/v1/namespaces/{namespace}/secrets (watch)"));
+  }
+
+  @Test
   void seedingHelperAppliesTheSameRules() {
     k8s.create("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"seeded\"}}");
     k8s.create("/api/v1/namespaces/seeded/secrets",
