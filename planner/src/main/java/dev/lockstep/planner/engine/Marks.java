@@ -53,11 +53,14 @@ public final class Marks {
         }
     }
 
-    /** {@code v} with the value at each path marked sensitive (paths that do not exist are ignored). */
+    /**
+     * {@code v} with the value at each path marked sensitive. Paths that do not exist are ignored,
+     * and so are nulls: a null has nothing to hide, and a marked null means a redacted placeholder.
+     */
     public static Value mark(Value v, Collection<AttributePath> paths) {
         Value out = v;
         for (AttributePath p : paths) {
-            out = transform(out, p.steps(), 0, Value::markSensitive);
+            out = transform(out, p.steps(), 0, x -> x.isNull() ? x : x.markSensitive());
         }
         return out;
     }
@@ -71,7 +74,7 @@ public final class Marks {
         boolean changed = false;
         for (AttributeSchema a : schema.attributes().values()) {
             Value x = m.get(a.name());
-            if (a.sensitive() && x != null && !x.isSensitive()) {
+            if (a.sensitive() && x != null && !x.isSensitive() && !x.isNull()) {
                 m.put(a.name(), x.markSensitive());
                 changed = true;
             }
