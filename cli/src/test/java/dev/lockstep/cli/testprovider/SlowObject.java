@@ -28,6 +28,30 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
     private final long delayMs;
     private final Map<String, AtomicLong> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Calls in flight right now, across every instance in this JVM (for the parallelism tests). */
+    static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
+    /** The most calls ever in flight at once since the last {@link #resetTracking()}. */
+    static final java.util.concurrent.atomic.AtomicInteger MAX_IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
+    /** Every mutating call, in the order it started: "POST name", "PUT name", "DELETE name". */
+    static final List<String> CALLS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Clears the concurrency tracking. */
+    public static void resetTracking() {
+        IN_FLIGHT.set(0);
+        MAX_IN_FLIGHT.set(0);
+        CALLS.clear();
+    }
+
+    public static int maxInFlight() {
+        return MAX_IN_FLIGHT.get();
+    }
+
+    public static List<String> calls() {
+        synchronized (CALLS) {
+            return new ArrayList<>(CALLS);
+        }
+    }
+
     SlowObject(ObjectStore store, long delayMs) {
         this.store = store;
         this.delayMs = delayMs;
@@ -40,13 +64,24 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
     }
 
     private void call(String endpoint) {
+        call(endpoint, null);
+    }
+
+    private void call(String endpoint, String name) {
         counts.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
-        if (delayMs > 0) {
-            try {
+        if (name != null) {
+            CALLS.add(endpoint.substring(0, endpoint.indexOf(' ')) + " " + name);
+        }
+        int now = IN_FLIGHT.incrementAndGet();
+        MAX_IN_FLIGHT.accumulateAndGet(now, Math::max);
+        try {
+            if (delayMs > 0) {
                 Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            IN_FLIGHT.decrementAndGet();
         }
     }
 
@@ -87,7 +122,7 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
 
     @Override
     public ApplyResponse create(ApplyRequest r) {
-        call("POST object");
+        call("POST object", str(r.planned().get("name")));
         Value fail = r.planned().get("fail");
         if (fail != null && !fail.isNull() && fail.asBool()) {
             return ApplyResponse.failed(new Diagnostics().error("Create refused",
@@ -114,7 +149,7 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
 
     @Override
     public ApplyResponse update(ApplyRequest r) {
-        call("PUT object");
+        call("PUT object", str(r.planned().get("name")));
         String name = str(r.planned().get("name"));
         Map<String, ObjectNode> after = store.update(m -> {
             ObjectNode o = m.get(name);
@@ -134,7 +169,7 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
 
     @Override
     public Diagnostics delete(ApplyRequest r) {
-        call("DELETE object");
+        call("DELETE object", str(r.prior().get("name")));
         String name = str(r.prior().get("name"));
         store.update(m -> {
             m.remove(name);

@@ -39,7 +39,8 @@ public final class SlowProviderFactory implements ProviderFactory {
     @Override
     public ProviderSchema schema() {
         BlockSchema config = BlockSchema.of(AttributeSchema.required("store", Type.STRING),
-                AttributeSchema.optional("delay_ms", Type.NUMBER));
+                AttributeSchema.optional("delay_ms", Type.NUMBER),
+                AttributeSchema.optional("gate", Type.STRING));
         return new ProviderSchema("slowtest", config, Map.of("slowtest_object", OBJECT), Map.of());
     }
 
@@ -49,6 +50,20 @@ public final class SlowProviderFactory implements ProviderFactory {
         Value delay = config.settings().get("delay_ms");
         Path file = config.configDir().resolve(store.asString());
         long ms = delay == null || delay.isNull() ? 0 : delay.asNumber().longValue();
+        Value gate = config.settings().get("gate");
+        if (gate != null && !gate.isNull()) {
+            // hold here (after the state lock is taken) until the test opens the gate
+            Path g = config.configDir().resolve(gate.asString());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!java.nio.file.Files.exists(g) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         SlowObject handler = new SlowObject(new ObjectStore(file), ms);
         return OpenResult.of(new Provider() {
             @Override
