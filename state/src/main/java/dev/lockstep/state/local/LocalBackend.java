@@ -202,6 +202,7 @@ public final class LocalBackend implements StateBackend {
         }
         refuseIfJournalUnseen(state);
         write(state, info);
+        journalSeenAtLoad = -1;
         try {
             FileOps.deleteDurably(journalFile());
         } catch (IOException e) {
@@ -332,6 +333,7 @@ public final class LocalBackend implements StateBackend {
         } catch (IOException e) {
             throw new StateException("cannot remove the old journal " + jf + ": " + e.getMessage(), e);
         }
+        journalSeenAtLoad = -1;
         openJournal = LocalJournal.create(this, jf, base);
         return openJournal;
     }

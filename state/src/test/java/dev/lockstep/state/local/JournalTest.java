@@ -418,7 +418,10 @@ class JournalTest {
                         dev.lockstep.api.value.Value.string(SampleStates.CANARY).markSensitive())),
                 Map.of(), List.of(), ResourceInstance.Status.READY, null, null);
         try (Journal j = b.journal(base)) {
-            assertThrows(IllegalArgumentException.class, () -> j.put(leaky));
+            StateException e = assertThrows(StateException.class, () -> j.put(leaky));
+            assertTrue(e.getMessage().startsWith("refusing to record terraform_data.s: refusing to record the sensitive "
+                    + "value at input"), e.getMessage());
+            assertFalse(e.getMessage().contains(SampleStates.CANARY));
             j.put(SampleStates.instance("fine", "1"));
             assertFalse(j.current().resources().containsKey(addr("s")));
         }

@@ -95,7 +95,7 @@ class LocalLockerTest {
             Thread.sleep(900);
             Instant later = onDisk().expires();
             assertTrue(later.isAfter(first), first + " not renewed: " + later);
-            assertEquals(later, l.info().expires());
+            assertFalse(l.info().expires().isBefore(later), "the held lock reports its latest renewal");
             assertEquals(l.info().id(), onDisk().id());
         }
     }
