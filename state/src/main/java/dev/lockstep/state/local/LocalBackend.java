@@ -73,6 +73,8 @@ public final class LocalBackend implements StateBackend {
     private final SnapshotStore snapshots;
     private final LocalLocker locker;
     private LocalJournal openJournal;
+    /** The journal length the last load recovered from, or -1 when it recovered nothing. */
+    private long journalSeenAtLoad = -1;
 
     /** A backend in {@code lockstepDir} with the default options. */
     public LocalBackend(Path lockstepDir) {
@@ -115,7 +117,10 @@ public final class LocalBackend implements StateBackend {
         if (stored == null) {
             refuseIfOrphanedSnapshots();
         }
-        return Recovery.recover(stored, readIfExists(journalFile()), journalFile());
+        byte[] journal = readIfExists(journalFile());
+        Loaded loaded = Recovery.recover(stored, journal, journalFile());
+        journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
+        return loaded;
     }
 
     private State readState() throws StateException {
@@ -195,12 +200,32 @@ public final class LocalBackend implements StateBackend {
         if (openJournal != null) {
             throw new StateException("refusing to persist while a journal is open on " + dir + ": commit or close it");
         }
+        refuseIfJournalUnseen(state);
         write(state, info);
+        journalSeenAtLoad = -1;
         try {
             FileOps.deleteDurably(journalFile());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot remove " + journalFile() + ": " + e.getMessage()
                     + "; its entries are stale and will be ignored");
+        }
+    }
+
+    /**
+     * Refuses to write over results of an interrupted command that this backend's last
+     * {@link #load} did not recover (the state being written cannot contain them; writing it
+     * would retire the journal and lose them).
+     */
+    private void refuseIfJournalUnseen(State state) throws StateException {
+        byte[] journal = readIfExists(journalFile());
+        if (journal == null || journal.length <= journalSeenAtLoad) {
+            return;
+        }
+        StateHeader h = storedHeader();
+        int unrecovered = Recovery.unrecovered(journal, journalFile(), state.lineage(), h == null ? 0 : h.serial());
+        if (unrecovered > 0) {
+            throw new StateException(journalFile() + " holds " + unrecovered + " results of an interrupted command "
+                    + "that this state was not loaded with; load the state again (it recovers them) and retry");
         }
     }
 
@@ -308,6 +333,7 @@ public final class LocalBackend implements StateBackend {
         } catch (IOException e) {
             throw new StateException("cannot remove the old journal " + jf + ": " + e.getMessage(), e);
         }
+        journalSeenAtLoad = -1;
         openJournal = LocalJournal.create(this, jf, base);
         return openJournal;
     }

@@ -131,7 +131,12 @@ final class LocalJournal implements Journal {
             }
             JournalCodec.Entry numbered = new JournalCodec.Entry(e.op(), e.lineage(), e.baseSerial(), seq, e.time(),
                     e.resource(), e.address(), e.hashKey());
-            byte[] line = JournalCodec.encode(numbered);
+            byte[] line;
+            try {
+                line = JournalCodec.encode(numbered);
+            } catch (IllegalArgumentException ex) {
+                throw new StateException("refusing to record " + ex.getMessage(), ex);
+            }
             long pos = written;
             try {
                 FileOps.writeFully(channel, ByteBuffer.wrap(line));

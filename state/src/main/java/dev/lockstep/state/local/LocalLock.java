@@ -61,9 +61,9 @@ final class LocalLock implements Lock {
             LockInfo i = info;
             LockInfo next = new LockInfo(i.id(), i.who(), i.operation(), i.created(), i.path(), i.version(), i.pid(),
                     Instant.now().plus(locker.ttl()));
+            info = next; // first, so the file is never ahead of what info() reports
             try {
                 FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false, false);
-                info = next;
             } catch (IOException e) {
                 LocalBackend.LOG.log(System.Logger.Level.WARNING,
                         "cannot renew the state lock info " + locker.infoFile() + ": " + e.getMessage());

@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
  * persisting after every resource costs without a journal). Prints; asserts nothing. Run with
  * <pre>
  * mvn -B -q -o test-compile -pl state -am
- * mvn -B -q -o dependency:build-classpath -pl state -Dmdep.outputFile=/tmp/cp.txt
- * java -cp state/target/test-classes:state/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -B -q -o compile dependency:build-classpath -pl state -am -Dmdep.outputFile=target/classpath.txt
+ * java -cp state/target/test-classes:state/target/classes:$(cat state/target/classpath.txt) \
  *     dev.lockstep.state.local.JournalBenchmark [sizes, default 1000,10000] [rewrite sizes, default 1000]
  * </pre>
  * The temp directory is under {@code java.io.tmpdir}; point it at the disk you care about.

@@ -299,6 +299,24 @@ class JournalTest {
     }
 
     @Test
+    void persistingAStateLoadedBeforeTheCrashIsRefused() throws Exception {
+        LocalBackend b = backend(Files.createDirectories(root.resolve("stale")));
+        State base = base(b);
+        State before = b.load().state();
+        try (Journal j = b.journal(base)) {
+            j.put(SampleStates.instance("n", "1"));
+        }
+        StateException e = assertThrows(StateException.class,
+                () -> b.persist(before.withoutResource(addr("x")).withSerial(4), null));
+        assertTrue(e.getMessage().contains("that this state was not loaded with"), e.getMessage());
+        LocalBackend other = backend(root.resolve("stale"));
+        assertThrows(StateException.class, () -> other.persist(before.withSerial(4), null));
+        State recovered = other.load().state();
+        other.persist(recovered.withoutResource(addr("x")), null);
+        assertTrue(other.load().state().resources().containsKey(addr("n")));
+    }
+
+    @Test
     void oneJournalAtATimeAndNoPersistWhileItIsOpen() throws Exception {
         LocalBackend b = backend(Files.createDirectories(root.resolve("one")));
         State base = base(b);
@@ -400,7 +418,10 @@ class JournalTest {
                         dev.lockstep.api.value.Value.string(SampleStates.CANARY).markSensitive())),
                 Map.of(), List.of(), ResourceInstance.Status.READY, null, null);
         try (Journal j = b.journal(base)) {
-            assertThrows(IllegalArgumentException.class, () -> j.put(leaky));
+            StateException e = assertThrows(StateException.class, () -> j.put(leaky));
+            assertTrue(e.getMessage().startsWith("refusing to record terraform_data.s: refusing to record the sensitive "
+                    + "value at input"), e.getMessage());
+            assertFalse(e.getMessage().contains(SampleStates.CANARY));
             j.put(SampleStates.instance("fine", "1"));
             assertFalse(j.current().resources().containsKey(addr("s")));
         }

@@ -92,10 +92,10 @@ class LocalLockerTest {
     void theInfoIsRenewedWhileHeld() throws Exception {
         try (Lock l = locker(Duration.ofMillis(300)).acquire("apply", Duration.ZERO)) {
             Instant first = onDisk().expires();
-            Thread.sleep(450);
+            Thread.sleep(900);
             Instant later = onDisk().expires();
             assertTrue(later.isAfter(first), first + " not renewed: " + later);
-            assertEquals(later, l.info().expires());
+            assertFalse(l.info().expires().isBefore(later), "the held lock reports its latest renewal");
             assertEquals(l.info().id(), onDisk().id());
         }
     }
