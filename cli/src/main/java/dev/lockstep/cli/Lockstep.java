@@ -1,7 +1,18 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.cli.command.ApplyCommand;
 import dev.lockstep.cli.command.CompletionCommand;
+import dev.lockstep.cli.command.ConsoleCommand;
+import dev.lockstep.cli.command.DestroyCommand;
+import dev.lockstep.cli.command.DriftCommand;
+import dev.lockstep.cli.command.ForceUnlockCommand;
 import dev.lockstep.cli.command.GraphCommand;
+import dev.lockstep.cli.command.ImportCommand;
+import dev.lockstep.cli.command.LockCommand;
+import dev.lockstep.cli.command.OutputCommand;
+import dev.lockstep.cli.command.PlanCommand;
+import dev.lockstep.cli.command.ShowCommand;
+import dev.lockstep.cli.command.StateCommand;
 import dev.lockstep.cli.command.ValidateCommand;
 import dev.lockstep.cli.command.VersionCommand;
 import dev.lockstep.cli.render.Style;
@@ -21,8 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         usageHelpAutoWidth = true,
         description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.",
-        subcommands = {ValidateCommand.class, GraphCommand.class, VersionCommand.class,
-            CompletionCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
+            ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class, StateCommand.class,
+            LockCommand.class, ForceUnlockCommand.class, GraphCommand.class, ConsoleCommand.class,
+            VersionCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present or drift found; "
             + "3 blocked by policy; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
@@ -71,6 +84,11 @@ public final class Lockstep implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        for (String a : args) {
+            if (a.equals("--stacktrace")) {
+                System.setProperty("lockstep.stacktrace", "true");
+            }
+        }
         cl.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();

@@ -36,8 +36,17 @@ public final class VariableValues {
     /** Environment variable prefix for variable values. */
     public static final String ENV_PREFIX = "LOCKSTEP_VAR_";
 
-    /** Where variable values come from, as the command line gathered them. */
-    public record Sources(Map<String, String> environment, List<Path> varFiles, List<String> cliVars) {
+    /**
+     * Where variable values come from, as the command line gathered them; {@code fixed} are values
+     * already decided (a saved plan's), which take precedence over everything.
+     */
+    public record Sources(Map<String, String> environment, List<Path> varFiles, List<String> cliVars,
+            Map<String, Value> fixed) {
+
+        public Sources(Map<String, String> environment, List<Path> varFiles, List<String> cliVars) {
+            this(environment, varFiles, cliVars, Map.of());
+        }
+
         public static Sources none() {
             return new Sources(Map.of(), List.of(), List.of());
         }
@@ -106,6 +115,12 @@ public final class VariableValues {
             Value parsed = fromString(v, kv.substring(eq + 1), "--var " + name);
             if (parsed != null) {
                 raw.put(name, new Raw(parsed, v.range(), "--var " + name));
+            }
+        }
+        for (Map.Entry<String, Value> e : sources.fixed().entrySet()) {
+            Variable v = config.variables().get(e.getKey());
+            if (v != null) {
+                raw.put(e.getKey(), new Raw(e.getValue(), v.range(), "the saved plan"));
             }
         }
         Map<String, Value> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.lockstep.planner.schema;
 
+import dev.lockstep.api.provider.ProviderFactory;
 import dev.lockstep.api.schema.ProviderSchema;
 import dev.lockstep.api.schema.ResourceSchema;
 import dev.lockstep.api.schema.SchemaSource;
@@ -12,27 +13,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The schemas of every provider available to this process: the built-in {@code terraform}
- * provider plus each {@link SchemaSource} found by {@link ServiceLoader}. A provider's schema is
- * built on first use, so a configuration that does not mention a provider never touches it.
+ * The providers available to this process and their schemas: the built-in {@code terraform}
+ * provider plus each {@link ProviderFactory} found by {@link ServiceLoader}. A provider's schema
+ * is built on first use, so a configuration that does not mention a provider never touches it.
  */
 public final class Schemas {
 
     private final Map<String, SchemaSource> sources = new LinkedHashMap<>();
+    private final Map<String, ProviderFactory> factories = new LinkedHashMap<>();
     private final Map<String, ProviderSchema> loaded = new LinkedHashMap<>();
 
     private Schemas(List<SchemaSource> list) {
         for (SchemaSource s : list) {
             sources.putIfAbsent(s.name(), s);
+            if (s instanceof ProviderFactory f) {
+                factories.putIfAbsent(s.name(), f);
+            }
         }
     }
 
     /** The built-in provider plus every provider module on the class path. */
     public static Schemas discover() {
         List<SchemaSource> list = new ArrayList<>();
-        list.add(new BuiltinSchemas());
-        for (SchemaSource s : ServiceLoader.load(SchemaSource.class)) {
-            list.add(s);
+        list.add(new dev.lockstep.planner.builtin.TerraformProviderFactory());
+        for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
+            list.add(f);
         }
         return new Schemas(list);
     }
@@ -40,9 +45,14 @@ public final class Schemas {
     /** Exactly the given providers plus the built-in one (for tests). */
     public static Schemas of(SchemaSource... extra) {
         List<SchemaSource> list = new ArrayList<>();
-        list.add(new BuiltinSchemas());
+        list.add(new dev.lockstep.planner.builtin.TerraformProviderFactory());
         list.addAll(List.of(extra));
         return new Schemas(list);
+    }
+
+    /** The factory that opens a provider, or null when the provider only declares a schema. */
+    public ProviderFactory factory(String name) {
+        return factories.get(name);
     }
 
     public synchronized boolean hasProvider(String name) {

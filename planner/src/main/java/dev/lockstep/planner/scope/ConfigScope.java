@@ -8,7 +8,7 @@ import dev.lockstep.planner.graph.ConfigGraph;
 import dev.lockstep.planner.hcl.ast.Traversal;
 import dev.lockstep.planner.hcl.eval.RootScope;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,10 +24,10 @@ public class ConfigScope implements RootScope {
     private static final Set<String> ROOTS = Set.of("var", "local", "data", "path", "terraform", "count", "each");
 
     private final Config config;
-    private final Map<String, Value> variables = new HashMap<>();
-    private final Map<String, Value> locals = new HashMap<>();
-    private final Map<String, Value> resources = new HashMap<>();
-    private final Map<String, Value> data = new HashMap<>();
+    private final Map<String, Value> variables = new ConcurrentHashMap<>();
+    private final Map<String, Value> locals = new ConcurrentHashMap<>();
+    private final Map<String, Value> resources = new ConcurrentHashMap<>();
+    private final Map<String, Value> data = new ConcurrentHashMap<>();
     private final Value path;
 
     public ConfigScope(Config config) {

@@ -5,16 +5,25 @@ import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;
 import dev.lockstep.api.schema.ProviderSchema;
 import dev.lockstep.api.schema.ResourceSchema;
-import dev.lockstep.api.schema.SchemaSource;
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.provider.OpenResult;
+import dev.lockstep.api.provider.ProviderConfig;
+import dev.lockstep.api.provider.ProviderFactory;
 import dev.lockstep.api.value.Type;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A provider schema registered through {@code META-INF/services} in test scope, proving that
- * provider modules can register schemas that validation then enforces.
+ * A provider registered through {@code META-INF/services} in test scope, proving that provider
+ * modules can register schemas that validation then enforces. It cannot be opened.
  */
-public final class TestProviderSchema implements SchemaSource {
+public final class TestProviderSchema implements ProviderFactory {
+
+    @Override
+    public OpenResult open(ProviderConfig config) {
+        return OpenResult.failed(new Diagnostics().error("Test provider", "The schema-only test provider cannot be "
+                + "opened.", null));
+    }
 
     @Override
     public String name() {

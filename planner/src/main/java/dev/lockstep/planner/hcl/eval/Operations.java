@@ -48,14 +48,8 @@ public final class Operations {
                 if (l == null || r == null) {
                     return Value.unknown(Type.BOOL);
                 }
-                if (op == Operator.AND) {
-                    if (l.isKnown() && !l.asBool() || r.isKnown() && !r.asBool()) {
-                        return Value.FALSE.markSensitiveIf(mark);
-                    }
-                } else if (l.isKnown() && l.asBool() || r.isKnown() && r.asBool()) {
-                    return Value.TRUE.markSensitiveIf(mark);
-                }
                 if (!l.isKnown() || !r.isKnown()) {
+                    // HCL evaluates both operands and does not short-circuit on unknowns
                     return Value.unknown(Type.BOOL).markSensitiveIf(mark);
                 }
                 return Value.bool(op == Operator.AND ? l.asBool() && r.asBool() : l.asBool() || r.asBool())

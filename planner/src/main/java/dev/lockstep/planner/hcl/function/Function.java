@@ -86,11 +86,13 @@ public final class Function {
      */
     public Value call(List<Value> args) throws FunctionException {
         if (args.size() < params.size()) {
-            throw new FunctionException(-1, "Function \"" + name + "\" expects " + arity() + ", but "
-                    + (args.isEmpty() ? "none were given" : args.size() == 1 ? "only 1 was given" : "only " + args.size() + " were given") + ".");
+            Param missing = params.get(args.size());
+            throw FunctionException.qualified(-1, FunctionException.NOT_ENOUGH_ARGUMENTS, "Function \"" + name
+                    + "\" expects " + arity() + ". Missing value for \"" + missing.name() + "\".");
         }
         if (varParam == null && args.size() > params.size()) {
-            throw new FunctionException(params.size(), "Function \"" + name + "\" expects only " + arity() + ".");
+            throw FunctionException.qualified(params.size(), FunctionException.TOO_MANY_ARGUMENTS,
+                    "Function \"" + name + "\" expects only " + arity() + ".");
         }
         boolean sensitive = false;
         boolean anyUnknown = false;
@@ -103,13 +105,13 @@ public final class Function {
                 v = v.unmarkDeep();
             }
             if (v.isNull() && !p.allowNull()) {
-                throw new FunctionException(i, "Invalid value for \"" + p.name() + "\" parameter: argument must not be null.");
+                throw qualify(new FunctionException(i, "argument must not be null."));
             }
             if (p.type() != Type.DYNAMIC) {
                 try {
                     v = Conversion.convert(v, p.type());
                 } catch (ConversionException e) {
-                    throw new FunctionException(i, "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".");
+                    throw qualify(new FunctionException(i, e.getMessage() + "."));
                 }
             }
             if (!p.allowUnknown() && !v.isWhollyKnown()) {
@@ -117,19 +119,42 @@ public final class Function {
             }
             converted.add(v);
         }
-        Type rt = returnType.of(converted);
         Value result;
-        if (anyUnknown) {
-            result = Value.unknown(rt);
-        } else {
-            result = body.call(converted);
+        try {
+            Type rt = returnType.of(converted);
+            if (anyUnknown) {
+                result = Value.unknown(rt);
+            } else {
+                result = body.call(converted);
+            }
+        } catch (FunctionException e) {
+            throw qualify(e);
         }
         return result.markSensitiveIf(sensitive);
     }
 
+    /**
+     * Words a bare failure from a body the way Terraform does. An argument problem names the
+     * parameter ({@code Invalid value for "num" parameter: ...}); a failure of the call as a whole
+     * keeps its bare reason, which the evaluator shows after {@code Call to function "f" failed:}.
+     * Already qualified failures pass through.
+     */
+    private FunctionException qualify(FunctionException e) {
+        if (e.isQualified()) {
+            return e;
+        }
+        Param p = e.argIndex() >= 0 ? paramFor(e.argIndex()) : null;
+        if (p != null) {
+            String prefix = "Invalid value for \"" + p.name() + "\" parameter: ";
+            String message = e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + e.getMessage();
+            return FunctionException.qualified(e.argIndex(), FunctionException.INVALID_ARGUMENT, message);
+        }
+        return FunctionException.qualified(-1, FunctionException.CALL_FAILED, e.getMessage());
+    }
+
     private String arity() {
         int n = params.size();
-        String s = (varParam == null ? "" : "at least ") + (n == 1 ? "1 argument" : n + " arguments");
+        String s = (varParam == null ? "" : "at least ") + n + " argument(s)";
         return n == 0 && varParam == null ? "no arguments" : s;
     }
 

@@ -12,7 +12,7 @@ public final class Library {
 
     /** The functions for a configuration in {@code ctx.baseDir()}, sorted by name. */
     public static Map<String, Function> all(FunctionContext ctx) {
-        Map<String, Function> all = new TreeMap<>();
+        Map<String, Function> all = new TreeMap<>(StandardLibrary.create(ctx));
         all.put("templatefile", TemplateFile.create(ctx, Collections.unmodifiableMap(all)));
         return Collections.unmodifiableMap(all);
     }

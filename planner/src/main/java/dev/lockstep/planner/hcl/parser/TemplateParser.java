@@ -193,10 +193,21 @@ final class TemplateParser {
             }
             Token close = tokens.peek();
             if (close.type() != TokenType.TEMPLATE_SEQ_END) {
-                exprs.fail(open.type() == TokenType.TEMPLATE_INTERP ? "Extra characters after interpolation expression"
+                boolean interp = open.type() == TokenType.TEMPLATE_INTERP;
+                if (close.type() == TokenType.EOF || close.type() == TokenType.OQUOTE
+                        || close.type() == TokenType.CQUOTE) {
+                    exprs.fail(interp ? "Unclosed template interpolation sequence" : "Unclosed template directive",
+                            "There is no closing brace for this " + (interp ? "interpolation sequence" : "directive")
+                            + " before the end of the " + (close.type() == TokenType.EOF ? "file" : "quoted template")
+                            + ". This might be caused by incorrect nesting inside the given expression.",
+                            tokens.range(open));
+                    return null;
+                }
+                exprs.fail(interp ? "Extra characters after interpolation expression"
                         : "Extra characters in template directive", "Expected a closing brace to end the "
-                        + (open.type() == TokenType.TEMPLATE_INTERP ? "interpolation" : "directive")
-                        + "; found " + close.type().display() + ".", tokens.range(close));
+                        + (interp ? "interpolation" : "directive") + "; found " + close.type().display() + ". If this "
+                        + "is a sequence for another language (such as shell), escape it by writing \"$${\" instead "
+                        + "of \"${\".", tokens.range(close));
                 return null;
             }
             tokens.next();

@@ -123,8 +123,10 @@ public final class Conversion {
                 if (have == Type.STRING) {
                     switch (v.asString()) {
                         case "true":
+                        case "1":
                             return Value.TRUE;
                         case "false":
+                        case "0":
                             return Value.FALSE;
                         default:
                             throw new ConversionException(path + "a bool is required");

@@ -1,0 +1,74 @@
+package dev.lockstep.planner.ops;
+
+import dev.lockstep.api.addr.ResourceAddress;
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.provider.Provider;
+import dev.lockstep.api.provider.UnmanagedLister;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.engine.PlanOptions;
+import dev.lockstep.planner.engine.Planner;
+import dev.lockstep.planner.hcl.eval.EvalContext;
+import dev.lockstep.planner.plan.DriftEntry;
+import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.state.ResourceInstance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Drift detection for {@code lockstep drift}: a refresh-only comparison of every managed object
+ * with what lockstep recorded, plus (optionally) the objects providers find that no configuration
+ * manages. Changes nothing.
+ */
+public final class Drift {
+
+    private Drift() {
+    }
+
+    /** One unmanaged object, with the provider that found it. */
+    public record Unmanaged(String provider, UnmanagedLister.UnmanagedObject object) {
+    }
+
+    /** The report: changed or deleted objects, unmanaged objects, and problems. */
+    public record Report(List<DriftEntry> changes, List<Unmanaged> unmanaged, Diagnostics diagnostics) {
+        public boolean drifted() {
+            return !changes.isEmpty() || !unmanaged.isEmpty();
+        }
+    }
+
+    public static Report detect(Session s, boolean unmanaged, int parallelism) {
+        PlanOptions opts = new PlanOptions(PlanMode.REFRESH_ONLY, true, List.of(), List.of(), parallelism);
+        Planner.Result r = s.plan(opts);
+        Diagnostics diags = new Diagnostics().addAll(r.diagnostics());
+        List<Unmanaged> found = new ArrayList<>();
+        if (unmanaged && !diags.hasErrors()) {
+            Map<String, Map<ResourceAddress, Value>> byProvider = new TreeMap<>();
+            for (ResourceInstance ri : s.state().resources().values()) {
+                if (ri.address().isData()) {
+                    continue;
+                }
+                var refreshed = r.refreshed().get(ri.address());
+                Value v = refreshed != null && refreshed.value() != null ? refreshed.value() : ri.attributes();
+                byProvider.computeIfAbsent(ri.provider(), k -> new LinkedHashMap<>()).put(ri.address(), v);
+            }
+            EvalContext root = EvalContext.of(r.scope(), Map.of(), null);
+            for (Map.Entry<String, Map<ResourceAddress, Value>> e : byProvider.entrySet()) {
+                Provider p = s.providers().get(e.getKey(), root, diags);
+                if (p == null || p.unmanaged() == null) {
+                    continue;
+                }
+                UnmanagedLister.UnmanagedResponse resp = p.unmanaged().listUnmanaged(e.getValue());
+                diags.addAll(resp.diagnostics());
+                for (UnmanagedLister.UnmanagedObject o : resp.objects()) {
+                    found.add(new Unmanaged(e.getKey(), o));
+                }
+            }
+            found.sort((a, b) -> a.object().severity() != b.object().severity()
+                    ? a.object().severity().compareTo(b.object().severity())
+                    : a.object().identifier().compareTo(b.object().identifier()));
+        }
+        return new Report(r.plan().drift(), found, diags);
+    }
+}

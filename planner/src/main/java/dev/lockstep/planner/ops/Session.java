@@ -1,0 +1,284 @@
+package dev.lockstep.planner.ops;
+
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.config.Config;
+import dev.lockstep.planner.config.VariableValues;
+import dev.lockstep.planner.engine.ApplyListener;
+import dev.lockstep.planner.engine.Applier;
+import dev.lockstep.planner.engine.PlanOptions;
+import dev.lockstep.planner.engine.Planner;
+import dev.lockstep.planner.engine.ProviderSet;
+import dev.lockstep.planner.graph.ConfigGraph;
+import dev.lockstep.planner.hcl.function.Function;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.planner.validate.ConfigValidator;
+import dev.lockstep.state.OutputValue;
+import dev.lockstep.state.SecretHasher;
+import dev.lockstep.state.State;
+import dev.lockstep.state.backend.Journal;
+import dev.lockstep.state.backend.Lock;
+import dev.lockstep.state.backend.SnapshotInfo;
+import dev.lockstep.state.backend.StateBackend;
+import dev.lockstep.state.backend.StateException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One command's work on one configuration: the validated configuration, its variables, the state
+ * (locked when the command changes anything), and the providers it opens. Plans and applies go
+ * through here; the command line only renders what comes back.
+ */
+public final class Session implements AutoCloseable {
+
+    /** How to open a session. */
+    public record Request(Path dir, Schemas schemas, StateBackend backend, VariableValues.Sources variables,
+            Map<String, String> environment, Map<String, Map<String, String>> sandbox, ProviderLog log,
+            String operation, boolean lock, Duration lockTimeout) {
+    }
+
+    /** A session, or why it could not be opened. */
+    public record Opened(Session session, Diagnostics diagnostics) {
+    }
+
+    private final Request request;
+    private final Config config;
+    private final ConfigGraph graph;
+    private final Map<String, Value> variables;
+    private final Map<String, Function> functions;
+    private final FunctionContext functionContext;
+    private final ProviderSet providers;
+    private final Lock lock;
+    private final String configDigest;
+    private State state;
+    private final boolean recovered;
+
+    private Session(Request request, ConfigValidator.Result v, Map<String, Function> functions,
+            FunctionContext fctx, Lock lock, StateBackend.Loaded loaded) {
+        this.request = request;
+        this.config = v.config();
+        this.graph = v.graph();
+        this.variables = v.scope().variables();
+        this.functions = functions;
+        this.functionContext = fctx;
+        this.lock = lock;
+        this.state = loaded.state();
+        this.recovered = loaded.recovered();
+        this.configDigest = ConfigDigest.of(config);
+        this.providers = new ProviderSet(request.schemas(), config, request.environment(),
+                request.dir().resolve(".lockstep"), request.sandbox(), request.log());
+    }
+
+    /**
+     * Validates the configuration, resolves variables (all required), takes the lock if asked,
+     * and loads the state. Throws {@link StateException} (including
+     * {@link dev.lockstep.state.backend.StateLockedException}) for state problems.
+     */
+    public static Opened open(Request r) throws StateException {
+        FunctionContext fctx = new FunctionContext(r.dir(), r.environment(), true);
+        Map<String, Function> functions = Library.all(fctx);
+        ConfigValidator validator = new ConfigValidator(r.schemas(), functions);
+        ConfigValidator.Result v = validator.validate(r.dir(), r.variables());
+        Diagnostics diags = new Diagnostics().addAll(v.diagnostics());
+        if (!v.valid()) {
+            return new Opened(null, diags);
+        }
+        // variables for real: every required one must have a value now
+        Diagnostics vd = new Diagnostics();
+        Map<String, Value> vars = new VariableValues(v.config(), vd,
+                dev.lockstep.planner.hcl.eval.EvalContext.of(Map.of(), functions, fctx)).resolve(r.variables(), true);
+        diags.addAll(vd.deduplicated());
+        if (vd.hasErrors()) {
+            return new Opened(null, diags);
+        }
+        v.scope().setVariables(vars);
+        Lock lock = r.lock() ? r.backend().locker().acquire(r.operation(), r.lockTimeout()) : null;
+        try {
+            StateBackend.Loaded loaded = r.backend().load();
+            for (String w : loaded.warnings()) {
+                diags.warning("State recovered", w, null);
+            }
+            return new Opened(new Session(r, v, functions, fctx, lock, loaded), diags);
+        } catch (StateException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ConfigGraph graph() {
+        return graph;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Whether loading replayed a journal left by an interrupted command. */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    public String configDigest() {
+        return configDigest;
+    }
+
+    public Map<String, Value> variables() {
+        return variables;
+    }
+
+    public ProviderSet providers() {
+        return providers;
+    }
+
+    public Lock lock() {
+        return lock;
+    }
+
+    /** The planner's request for these options. */
+    public Planner.Request planRequest(PlanOptions options) {
+        return new Planner.Request(config, graph, state, variables, options, providers, functions, functionContext,
+                configDigest);
+    }
+
+    public Planner.Result plan(PlanOptions options) {
+        return Planner.plan(planRequest(options));
+    }
+
+    /** What an apply did and the state it left. */
+    public record Applied(Applier.Result result, State state, Diagnostics diagnostics) {
+    }
+
+    /**
+     * Applies a plan made in this session, journaling each result, then commits the new state
+     * version (also after a failure or interruption, so every success is kept).
+     */
+    public Applied apply(PlanOptions options, Planner.Result planned, int parallelism, ApplyListener listener,
+            AtomicBoolean cancelled, SnapshotInfo info) throws StateException {
+        Diagnostics diags = new Diagnostics();
+        Planner.Request req = planRequest(options);
+        try (Journal journal = request.backend().journal(state)) {
+            if (planned.plan().mode() == dev.lockstep.planner.plan.PlanMode.REFRESH_ONLY) {
+                recordRefreshed(planned, journal);
+            }
+            Applier.Result result = new Applier(req, planned, journal, parallelism, listener, cancelled).apply();
+            diags.addAll(result.diagnostics());
+            Map<String, OutputValue> outputs = outputs(req, planned, journal.current(), diags,
+                    planned.plan().mode() == dev.lockstep.planner.plan.PlanMode.DESTROY);
+            state = journal.commit(outputs, new SnapshotInfo(journal.current().serial() + 1, info.time(), info.user(),
+                    info.command(), info.planDigest(), info.gitCommit(), info.version()));
+            return new Applied(result, state, diags);
+        }
+    }
+
+    /**
+     * Brings an existing object under management at {@code address} (whose resource block must
+     * exist) from its provider-specific {@code id}, and commits the new state version.
+     */
+    public Applied importInstance(dev.lockstep.api.addr.ResourceAddress address, String id, SnapshotInfo info)
+            throws StateException {
+        Diagnostics diags = new Diagnostics();
+        var rc = config.resources().get(address.withoutKey());
+        if (rc == null || address.isData()) {
+            diags.error("Configuration for import target does not exist", "The configuration has no resource block "
+                    + "for " + address.withoutKey() + ". Add one (with the object's settings) before importing, so that "
+                    + "lockstep knows how to manage it.", null);
+            return new Applied(null, state, diags);
+        }
+        if (state.resource(address) != null) {
+            diags.error("Resource already managed by lockstep", address + " is already in the state. To import "
+                    + "another object there, first remove it with `lockstep state rm " + address + "`.", rc.range());
+            return new Applied(null, state, diags);
+        }
+        String key = rc.provider() != null ? rc.provider() : rc.impliedProvider();
+        var root = dev.lockstep.planner.hcl.eval.EvalContext.of(new dev.lockstep.planner.scope.ConfigScope(config),
+                functions, functionContext);
+        var provider = providers.get(key, root, diags);
+        if (provider == null) {
+            return new Applied(null, state, diags);
+        }
+        var handler = provider.resource(address.type());
+        if (!(handler instanceof dev.lockstep.api.provider.ResourceImporter importer)) {
+            diags.error("Import not supported", "The provider \"" + key + "\" cannot import " + address.type()
+                    + " objects.", rc.range());
+            return new Applied(null, state, diags);
+        }
+        var resp = importer.importObject(id);
+        diags.addAll(resp.diagnostics());
+        if (resp.state() == null || diags.hasErrors()) {
+            return new Applied(null, state, diags);
+        }
+        var marked = dev.lockstep.planner.engine.Marks.markSchema(resp.state(), handler.schema().block());
+        var redacted = dev.lockstep.planner.engine.Marks.redact(marked, new SecretHasher(state.hashKey()));
+        java.time.Instant now = java.time.Instant.now();
+        try (Journal journal = request.backend().journal(state)) {
+            journal.put(new dev.lockstep.state.ResourceInstance(address, key, handler.schema().version(), resp.id(),
+                    redacted.value(), redacted.hashes(), java.util.List.of(),
+                    dev.lockstep.state.ResourceInstance.Status.READY, now, now));
+            state = journal.commit(state.outputs(), new SnapshotInfo(state.serial() + 1, info.time(), info.user(),
+                    info.command(), null, info.gitCommit(), info.version()));
+        }
+        return new Applied(null, state, diags);
+    }
+
+    private static void recordRefreshed(Planner.Result planned, Journal journal) throws StateException {
+        State s = journal.current();
+        for (var d : planned.plan().drift()) {
+            var rec = s.resource(d.address());
+            if (rec == null) {
+                continue;
+            }
+            if (d.deleted()) {
+                journal.remove(d.address());
+                continue;
+            }
+            var r = dev.lockstep.planner.engine.Marks.redact(d.after(), new SecretHasher(s.hashKey()));
+            journal.put(new dev.lockstep.state.ResourceInstance(rec.address(), rec.provider(), rec.schemaVersion(),
+                    rec.id(), r.value(), r.hashes(), rec.dependencies(), rec.status(), rec.createdAt(),
+                    java.time.Instant.now()));
+        }
+    }
+
+    private Map<String, OutputValue> outputs(Planner.Request req, Planner.Result planned, State current,
+            Diagnostics diags, boolean destroy) {
+        Map<String, OutputValue> out = new LinkedHashMap<>();
+        if (destroy) {
+            return out;
+        }
+        SecretHasher hasher = new SecretHasher(current.hashKey());
+        Diagnostics od = new Diagnostics();
+        Map<String, Value> values = Applier.outputs(req, planned, od);
+        for (var o : config.outputs().values()) {
+            Value v = values.get(o.name());
+            if (v == null || !v.isWhollyKnown()) {
+                continue;
+            }
+            if (o.sensitive() || v.containsSensitive()) {
+                out.put(o.name(), new OutputValue(Value.nullOf(v.type()), true, hasher.hash(v)));
+            } else {
+                out.put(o.name(), new OutputValue(v, false, null));
+            }
+        }
+        diags.addAll(od);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        providers.close();
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}

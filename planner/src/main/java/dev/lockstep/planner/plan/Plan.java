@@ -1,0 +1,79 @@
+package dev.lockstep.planner.plan;
+
+import dev.lockstep.api.addr.ResourceAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan: every resource change (no-ops included), output changes, drift found while refreshing,
+ * and what the plan was made against (state lineage and serial, configuration digest, a
+ * fingerprint of each live object read), so that a saved plan can refuse to apply when any of
+ * those moved.
+ *
+ * @param mode normal, destroy or refresh-only
+ * @param changes resource changes in address order
+ * @param outputs output changes by name order
+ * @param drift changes made outside lockstep
+ * @param lineage the prior state's lineage
+ * @param serial the prior state's serial
+ * @param configDigest SHA-256 of the configuration files and variable files
+ * @param fingerprints per refreshed object, a keyed hash of its live value
+ * @param targets the --target addresses given, if any
+ * @param created when the plan was made
+ */
+public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<DriftEntry> drift,
+        String lineage, long serial, String configDigest, Map<ResourceAddress, String> fingerprints,
+        List<String> targets, Instant created) {
+
+    public Plan {
+        changes = List.copyOf(changes);
+        outputs = List.copyOf(outputs);
+        drift = List.copyOf(drift);
+        fingerprints = Map.copyOf(fingerprints);
+        targets = List.copyOf(targets);
+    }
+
+    /** Whether applying would change any resource or output. */
+    public boolean hasChanges() {
+        for (ResourceChange c : changes) {
+            if (c.action().isChange()) {
+                return true;
+            }
+        }
+        for (OutputChange o : outputs) {
+            if (o.action() != Action.NO_OP) {
+                return true;
+            }
+        }
+        return mode == PlanMode.REFRESH_ONLY && !drift.isEmpty();
+    }
+
+    /** Counts of resource actions: to add, to change, to destroy (a replacement counts as add and destroy). */
+    public int[] summary() {
+        int add = 0;
+        int change = 0;
+        int destroy = 0;
+        for (ResourceChange c : changes) {
+            switch (c.action()) {
+                case CREATE:
+                    add++;
+                    break;
+                case UPDATE:
+                    change++;
+                    break;
+                case DELETE:
+                    destroy++;
+                    break;
+                case DELETE_THEN_CREATE:
+                case CREATE_THEN_DELETE:
+                    add++;
+                    destroy++;
+                    break;
+                default:
+                    break;
+            }
+        }
+        return new int[] {add, change, destroy};
+    }
+}
