@@ -94,14 +94,14 @@ class ContractTest {
 
         // batched read gives back the state; planning the same configuration changes nothing
         Value read = engine.refresh(addr, s1);
-        assertEquals(s1.state(), read, "read-back differs from the applied state");
+        assertEquals(s1.state(), Engine.redact(read), "read-back differs from the applied state");
         assertEquals(Action.NOOP, engine.plan(addr, read, v1).action());
 
         // an interrupted create (no id) is found by name
         ResourceReader.ReadResponse adopted = engine.handler(c.type()).read(List.of(
                 new ResourceReader.ReadObject(addr, null, engine.plan(addr, null, v1).response().planned())));
         assertEquals(s1.id(), adopted.results().get(0).id());
-        assertEquals(s1.state(), adopted.results().get(0).current());
+        assertEquals(s1.state(), Engine.redact(adopted.results().get(0).current()));
 
         // labels and annotations others add are not lockstep's: no change
         live(c, c.name()).edit(r -> {
@@ -173,7 +173,7 @@ class ContractTest {
                 .importObject(c.importId());
         assertFalse(imported.diagnostics().hasErrors(), imported.diagnostics()::toString);
         assertEquals(again.id(), imported.id());
-        Instance im = new Instance(imported.id(), imported.state());
+        Instance im = new Instance(imported.id(), Engine.redact(imported.state()));
         Value refreshed = engine.refresh(addr, im);
         assertEquals(Action.NOOP, engine.plan(addr, refreshed, v1).action(), () -> "plan after import should be "
                 + "empty: " + refreshed + " vs " + engine.plan(addr, refreshed, v1).response().planned());
@@ -193,7 +193,7 @@ class ContractTest {
         assertFalse(r.diagnostics().hasErrors(), r.diagnostics()::toString);
         assertEquals(3, r.results().size());
         for (ResourceReader.ReadResult res : r.results()) {
-            assertEquals(made.get(res.address()).state(), res.current());
+            assertEquals(made.get(res.address()).state(), Engine.redact(res.current()));
         }
     }
 }

@@ -117,7 +117,7 @@ final class ManifestObjects {
         if (shapeManifest == null || shapeManifest.isNull()) {
             manifest = importView(live, keep);
         } else {
-            Value s = shapeManifest.unmarkDeep();
+            Value s = dev.lockstep.provider.kubernetes.value.Marks.placeholdersAsUnknown(shapeManifest).unmarkDeep();
             manifest = Ownership.dynamic(Json.toValue(withoutOwnKeys(clean)), s);
             for (Value p : Values.elements(shape == null ? null : shape.unmarkDeep(), "computed_fields")) {
                 if (Values.present(p)) {
@@ -168,7 +168,7 @@ final class ManifestObjects {
             return manifest;
         }
         Value want = p.get(recorded);
-        return want == null ? manifest : set(manifest, p.steps(), 0, want);
+        return want == null || !want.isWhollyKnown() ? manifest : set(manifest, p.steps(), 0, want);
     }
 
     private static Value set(Value v, List<AttributePath.Step> steps, int i, Value want) {

@@ -18,13 +18,18 @@ public final class LockstepKeys {
     public static final String SELECTOR = MANAGED_BY + "=" + LOCKSTEP;
     /** Annotation holding the lockstep address of the object ({@code kubernetes_role.reader}). */
     public static final String ADDRESS = "lockstep.dev/address";
+    /**
+     * Annotation on a secret listing the data keys that came from {@code binary_data}, so that a
+     * refresh puts them back there even though the recorded state holds no secret values.
+     */
+    public static final String BINARY_KEYS = "lockstep.dev/binary-data-keys";
 
     private LockstepKeys() {
     }
 
     /** Whether a key is lockstep's own; such keys are written on every apply and never shown in state. */
     public static boolean isOwn(String key) {
-        return key.equals(MANAGED_BY) || key.equals(ADDRESS);
+        return key.equals(MANAGED_BY) || key.equals(ADDRESS) || key.equals(BINARY_KEYS);
     }
 
     /**

@@ -16,13 +16,15 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Secrets: {@code data} is text the provider base64-encodes, {@code binary_data} is already
- * base64; both go to the API's {@code data}. On read, keys the recorded state had in
- * {@code binary_data} stay there (on import: keys whose bytes are not UTF-8). Type defaults to
- * Opaque; an immutable secret's data cannot change in place.
+ * base64; both go to the API's {@code data}. The keys that came from {@code binary_data} are
+ * listed in lockstep's annotation {@code lockstep.dev/binary-data-keys} and return there on read
+ * (on import: keys whose bytes are not UTF-8). Type defaults to Opaque; an immutable secret's data
+ * cannot change in place.
  */
 final class SecretHooks extends ImmutableDataHooks {
 
@@ -48,6 +50,16 @@ final class SecretHooks extends ImmutableDataHooks {
         if (!data.isEmpty()) {
             body.put("data", data);
         }
+        java.util.TreeSet<String> binaryKeys = new java.util.TreeSet<>(Values.entries(u, "binary_data").keySet());
+        if (!binaryKeys.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> meta = (Map<String, Object>) body.computeIfAbsent("metadata",
+                    x -> new LinkedHashMap<>());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ann = (Map<String, Object>) meta.computeIfAbsent("annotations",
+                    x -> new LinkedHashMap<>());
+            ann.put(LockstepKeys.BINARY_KEYS, String.join(",", binaryKeys));
+        }
         return body;
     }
 
@@ -59,9 +71,14 @@ final class SecretHooks extends ImmutableDataHooks {
             return base;
         }
         Set<String> binaryKeys = new HashSet<>();
-        boolean guess = prior == null;
-        if (!guess) {
-            binaryKeys.addAll(Values.entries(prior.unmarkDeep(), "binary_data").keySet());
+        String recorded = Json.string(Json.object(Json.object(json, "metadata"), "annotations"),
+                LockstepKeys.BINARY_KEYS);
+        Value priorBinary = prior == null ? null : Values.attr(prior, "binary_data");
+        boolean guess = recorded == null && (priorBinary == null || !priorBinary.isKnown() || priorBinary.isNull());
+        if (recorded != null) {
+            binaryKeys.addAll(List.of(recorded.split(",")));
+        } else if (!guess) {
+            binaryKeys.addAll(priorBinary.unmarkDeep().attributes().keySet());
         }
         Map<String, Value> text = new LinkedHashMap<>();
         Map<String, Value> binary = new LinkedHashMap<>();

@@ -93,4 +93,38 @@ public final class Marks {
         }
         return target;
     }
+
+    /**
+     * {@code v} with every redacted placeholder (a sensitive-marked null, which is how a recorded
+     * state holds a secret) replaced by an unknown of its type: the field is set, its value just
+     * cannot be seen. Ownership treats such a field as owned and takes the live value.
+     */
+    public static Value placeholdersAsUnknown(Value v) {
+        if (v == null || !v.containsSensitive()) {
+            return v;
+        }
+        if (v.isNull()) {
+            return v.isSensitive() ? Value.unknown(v.type()) : v;
+        }
+        if (!v.isKnown()) {
+            return v;
+        }
+        boolean mark = v.isSensitive();
+        Value u = v.unmark();
+        Value out;
+        if (u.isMapping()) {
+            Map<String, Value> m = new LinkedHashMap<>();
+            u.attributes().forEach((k, x) -> m.put(k, placeholdersAsUnknown(x)));
+            out = u.isMap() ? Value.map(u.type().elementType(), m) : Value.object(m);
+        } else if (u.isSequence()) {
+            List<Value> els = new ArrayList<>();
+            for (Value e : u.elements()) {
+                els.add(placeholdersAsUnknown(e));
+            }
+            out = u.isTuple() ? Value.tuple(els) : Values.rebuild(u.type(), els);
+        } else {
+            out = u;
+        }
+        return out.markSensitiveIf(mark);
+    }
 }

@@ -30,6 +30,8 @@ import java.util.function.BiPredicate;
  * <li>Within repeated blocks, a field is owned when any block of the shape sets it.</li>
  * <li>Without a shape (an imported object) the whole live object is owned, except label and
  * annotation keys that the filter rejects (server-internal keys, lockstep's own, ignored ones).</li>
+ * <li>A redacted secret in the shape (a sensitive-marked null, as recorded states hold secrets)
+ * means the field is owned: the live value is read so that a changed secret shows as drift.</li>
  * </ul>
  */
 public final class Ownership {
@@ -51,7 +53,7 @@ public final class Ownership {
 
     /** The live value projected onto the fields {@code shape} sets; {@code shape} null means "own everything". */
     public Value project(BlockSchema schema, Value live, Value shape) {
-        Value s = shape == null ? null : shape.unmarkDeep();
+        Value s = shape == null ? null : Marks.placeholdersAsUnknown(shape).unmarkDeep();
         return block(schema, live == null ? null : live.unmarkDeep(), s, "", shape == null);
     }
 

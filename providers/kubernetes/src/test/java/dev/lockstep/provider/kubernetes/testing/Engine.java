@@ -18,14 +18,20 @@ import dev.lockstep.api.provider.ResourceReader;
 import dev.lockstep.api.provider.ResourceUpdater;
 import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.engine.Diffs;
+import dev.lockstep.planner.engine.Proposals;
+import dev.lockstep.state.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Drives a provider through the SPI the way the engine does: plan (customizer), then create,
- * update, or delete-then-create for a replacement; refresh through the batched reader. It also
- * checks what an engine would refuse: a new state that contradicts a known planned value.
+ * Drives a provider through the SPI the way the engine does, with the engine's own proposal,
+ * force-new and diff rules: plan (customizer), then create, update, or delete-then-create for a
+ * replacement; refresh through the batched reader with the recorded (redacted) state as prior.
+ * Recorded states are redacted as the engine stores them: every sensitive value becomes a marked
+ * null. It also checks what an engine would refuse: a new state that contradicts a known planned
+ * value.
  */
 public final class Engine {
 
@@ -45,6 +51,8 @@ public final class Engine {
         }
     }
 
+    private static final SecretHasher HASHER = new SecretHasher(new byte[32]);
+
     private final Provider provider;
 
     public Engine(Provider provider) {
@@ -58,20 +66,59 @@ public final class Engine {
     }
 
     public Planned plan(ResourceAddress addr, Value prior, Value config) {
-        PlanCustomizer pc = (PlanCustomizer) handler(addr.type());
-        PlanCustomizer.PlanResponse r = pc.plan(new PlanCustomizer.PlanRequest(addr, prior, config, config));
+        ResourceHandler h = handler(addr.type());
+        PlanCustomizer pc = (PlanCustomizer) h;
+        Value proposed = prior == null ? Proposals.proposeNew(h.schema().block(), config)
+                : Proposals.propose(h.schema().block(), prior, config);
+        PlanCustomizer.PlanResponse r = pc.plan(new PlanCustomizer.PlanRequest(addr, prior, proposed, config));
         assertFalse(r.diagnostics().hasErrors(), () -> "plan of " + addr + ": " + r.diagnostics());
+        List<AttributePath> replace = new ArrayList<>(r.requiresReplace());
+        if (prior != null) {
+            for (AttributePath p : Proposals.forceNewChanges(h.schema().block(), prior, r.planned())) {
+                if (!replace.contains(p)) {
+                    replace.add(p);
+                }
+            }
+        }
         Action a;
         if (prior == null) {
             a = Action.CREATE;
-        } else if (!r.requiresReplace().isEmpty()) {
-            a = Action.REPLACE;
-        } else if (r.planned().equals(prior)) {
+        } else if (Diffs.changedPaths(prior, Map.of(), r.planned(), HASHER).isEmpty()) {
             a = Action.NOOP;
+        } else if (!replace.isEmpty()) {
+            a = Action.REPLACE;
         } else {
             a = Action.UPDATE;
         }
-        return new Planned(a, r);
+        return new Planned(a, new PlanCustomizer.PlanResponse(r.planned(), replace, r.notes(), r.diagnostics()));
+    }
+
+    /** The changed paths the engine would show for this plan. */
+    public static List<AttributePath> changes(Value prior, Value planned) {
+        return Diffs.changedPaths(prior, Map.of(), planned, HASHER);
+    }
+
+    /** A state as the engine records it: every sensitive value replaced by a marked null. */
+    public static Value redact(Value v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isSensitive()) {
+            return Value.nullOf(v.type()).markSensitive();
+        }
+        if (v.isNull() || !v.isKnown() || !v.containsSensitive()) {
+            return v;
+        }
+        if (v.isMapping()) {
+            Map<String, Value> m = new java.util.LinkedHashMap<>();
+            v.attributes().forEach((k, x) -> m.put(k, redact(x)));
+            return v.isMap() ? Value.map(v.type().elementType(), m) : Value.object(m);
+        }
+        List<Value> els = new ArrayList<>();
+        for (Value e : v.elements()) {
+            els.add(redact(e));
+        }
+        return v.isList() ? Value.list(v.type().elementType(), els) : Value.tuple(els);
     }
 
     /** Plans and applies {@code config} over {@code prior} (null: create); returns the new instance. */
@@ -108,7 +155,7 @@ public final class Engine {
         assertNotNull(r.newState(), "no new state for " + addr);
         assertNotNull(r.id(), "no id for " + addr);
         consistent(addr.toString(), planned, r.newState());
-        return new Instance(r.id(), r.newState());
+        return new Instance(r.id(), redact(r.newState()));
     }
 
     /** Every known planned value must survive the apply unchanged. */
