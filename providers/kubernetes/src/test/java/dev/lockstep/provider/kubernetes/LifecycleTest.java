@@ -191,6 +191,31 @@ class LifecycleTest {
     }
 
     @Test
+    void valuesUnknownAtPlanTimeResolveConsistentlyAtApply() {
+        ResourceAddress a = ResourceAddress.managed("kubernetes_config_map", "u");
+        String hcl = "metadata {\n name = \"u\"\n namespace = \"team-a\"\n labels = { team = \"a\" }\n}\n";
+        Instance s = engine.apply(a, null, config("kubernetes_config_map", hcl));
+        Value refreshed = engine.refresh(a, s);
+        // the label's value comes from another resource and is not known yet
+        Value known = config("kubernetes_config_map", hcl);
+        Value unknownLabel = Values.withFirst(known, "metadata", m -> Values.with(m, "labels", Value.map(
+                dev.lockstep.api.value.Type.STRING, java.util.Map.of("team", Value.unknown(
+                        dev.lockstep.api.value.Type.STRING)))));
+        Engine.Planned atPlan = engine.plan(a, refreshed, unknownLabel);
+        assertEquals(Action.UPDATE, atPlan.action());
+        Value rv = Values.attr(Values.first(atPlan.response().planned(), "metadata"), "resource_version");
+        assertFalse(rv.isKnown(), "the version cannot be promised while a value is unknown");
+        // at apply the value turns out unchanged: the final plan conforms and nothing is sent
+        Engine.Planned atApply = engine.plan(a, refreshed, known);
+        Engine.consistent("final plan", atPlan.response().planned(), atApply.response().planned());
+        long patches = provider.requestCounts().getOrDefault("PATCH /api/v1/namespaces/{ns}/configmaps/{name}", 0L);
+        engine.apply(a, new Instance(s.id(), refreshed), known, new Engine.Planned(Action.UPDATE,
+                atApply.response()));
+        assertEquals(patches, provider.requestCounts().getOrDefault(
+                "PATCH /api/v1/namespaces/{ns}/configmaps/{name}", 0L));
+    }
+
+    @Test
     void dataSourcesReadNamespacesAndServiceAccounts() {
         engine.apply(ResourceAddress.managed("kubernetes_namespace", "n"), null, config("kubernetes_namespace",
                 "metadata {\n name = \"team-z\"\n labels = { team = \"z\" }\n}\n"));

@@ -57,8 +57,10 @@ final class TypedPlanner {
             forceNew(kind.schema(), p, planned, AttributePath.ROOT, replace);
             kind.hooks().replacePaths(p, planned, replace);
         }
-        boolean apiChange = p == null || !replace.isEmpty() || !Json.same(kind.hooks().encode(kind, planned),
-                kind.hooks().encode(kind, p));
+        // A value still unknown may turn out to change the object, so the server-side version
+        // cannot be promised; an unknown that resolves to the current value sends nothing.
+        boolean apiChange = p == null || !replace.isEmpty() || !c.isWhollyKnown()
+                || !Json.same(kind.hooks().encode(kind, planned), kind.hooks().encode(kind, p));
         if (apiChange) {
             planned = Values.withFirst(planned, "metadata", m -> {
                 Value out = Values.with(m, "resource_version", Value.unknown(Type.STRING));
