@@ -67,6 +67,26 @@ class ContractTest {
         return c.namespace() == null ? op.withName(name) : op.inNamespace(c.namespace()).withName(name);
     }
 
+    /** The live object of an instance, wherever its id says it is. */
+    private Resource<GenericKubernetesResource> liveOf(ContractCase c, Instance inst) {
+        String ns = null;
+        String name = inst.id();
+        if (inst.id().startsWith("apiVersion=")) {
+            for (String part : inst.id().split(",")) {
+                if (part.startsWith("namespace=")) {
+                    ns = part.substring(10);
+                } else if (part.startsWith("name=")) {
+                    name = part.substring(5);
+                }
+            }
+        } else if (inst.id().contains("/")) {
+            ns = inst.id().substring(0, inst.id().indexOf('/'));
+            name = inst.id().substring(inst.id().indexOf('/') + 1);
+        }
+        var op = cluster.client.genericKubernetesResources(c.apiVersion(), c.kind());
+        return ns == null ? op.withName(name) : op.inNamespace(ns).withName(name);
+    }
+
     private Action planAfterRefresh(ResourceAddress addr, Instance inst, Value config) {
         Value current = engine.refresh(addr, inst);
         assertNotNull(current, "object vanished: " + addr);
@@ -154,7 +174,14 @@ class ContractTest {
         Instance s3 = engine.apply(addr, new Instance(s1d.id(), engine.refresh(addr, s1d)), v3, p3);
         assertEquals(Action.NOOP, planAfterRefresh(addr, s3, v3));
 
-        // delete: the object is gone and a later read says so (drift: object deleted)
+        // out-of-band: the object is deleted -> the next read says it is gone, and it is planned anew
+        liveOf(c, s3).delete();
+        assertNull(liveOf(c, s3).get(), "out-of-band delete did not happen");
+        assertNull(engine.refresh(addr, s3), "deletion not detected");
+        assertEquals(Action.CREATE, engine.plan(addr, null, v3).action());
+        s3 = engine.apply(addr, null, v3);
+
+        // delete: the object is gone and a later read says so
         engine.destroy(addr, s3);
         assertNull(engine.refresh(addr, s3));
         if (!c.newName().equals(c.name()) || c.namespace() != null && !c.v3().contains(c.namespace())) {
