@@ -123,6 +123,24 @@ class ConnectionTest {
     }
 
     @Test
+    void terraformEnvironmentVariablesFillUnsetSettings() {
+        OpenResult ok = open("", Map.of("KUBE_HOST", cluster.url(), "KUBE_TOKEN", "env-t0ken"));
+        assertNotNull(ok.provider(), () -> text(ok));
+        ok.provider().close();
+        OpenResult block = open("host = \"http://127.0.0.1:1\"", Map.of("KUBE_HOST", cluster.url()));
+        assertNull(block.provider(), "the provider block wins over the environment");
+    }
+
+    @Test
+    void settingsNeverPrintCredentials() {
+        Value v = Hcl.body(ProviderConfigSchema.schema(), "host = \"h\"\ntoken = \"t0ken-value\"\npassword = "
+                + "\"pa55-value\"", new Diagnostics());
+        String s = dev.lockstep.provider.kubernetes.client.Settings.of(v).toString();
+        assertFalse(s.contains("t0ken-value") || s.contains("pa55-value"), s);
+        assertTrue(s.contains("token"), s);
+    }
+
+    @Test
     void anUnknownContextListsTheKnownOnes() throws IOException {
         Path kc = kubeconfig();
         OpenResult r = open("config_path = \"" + kc + "\"\nconfig_context = \"staging\"", Map.of());

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides how to reach the cluster, in this order: the sandbox overrides; an explicit {@code host};
- * {@code config_path}/{@code config_paths}; the {@code KUBE_CONFIG_PATH} and {@code KUBECONFIG}
- * variables; {@code ~/.kube/config}; the in-cluster service account. Every source looked at is
- * recorded, so that "no cluster" names what was tried.
+ * Decides how to reach the cluster, in this order: the sandbox overrides; an explicit {@code host}
+ * (or {@code KUBE_HOST}); {@code config_path}/{@code config_paths}; the {@code KUBE_CONFIG_PATH},
+ * {@code KUBE_CONFIG_PATHS} and {@code KUBECONFIG} variables; {@code ~/.kube/config}; the
+ * in-cluster service account. Every source looked at is recorded, so that "no cluster" names
+ * what was tried.
  */
 public final class Connection {
 
@@ -40,7 +41,7 @@ public final class Connection {
     private final List<String> tried = new ArrayList<>();
 
     public Connection(Settings settings, Map<String, String> sandbox, Map<String, String> env, Path serviceAccountDir) {
-        this.settings = settings;
+        this.settings = settings.withEnvironment(env);
         this.sandbox = sandbox == null ? Map.of() : sandbox;
         this.env = env == null ? Map.of() : env;
         this.serviceAccountDir = serviceAccountDir;
@@ -89,7 +90,7 @@ public final class Connection {
             }
             throw new ConnectionException("none of the configured kubeconfig files exists: " + String.join(", ", paths));
         }
-        for (String var : List.of("KUBE_CONFIG_PATH", "KUBECONFIG")) {
+        for (String var : List.of("KUBE_CONFIG_PATH", "KUBE_CONFIG_PATHS", "KUBECONFIG")) {
             String value = env.get(var);
             if (value == null || value.isBlank()) {
                 tried.add("$" + var + " (not set)");
@@ -120,8 +121,7 @@ public final class Connection {
     }
 
     private String context() {
-        String c = settings.get("config_context");
-        return c != null ? c : env.get("KUBE_CTX");
+        return settings.get("config_context");
     }
 
     private String contextNote() {

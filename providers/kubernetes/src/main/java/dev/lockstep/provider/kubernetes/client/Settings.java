@@ -61,6 +61,42 @@ public record Settings(Map<String, String> strings, List<String> configPaths, Ma
     }
 
     /**
+     * These settings with the Terraform provider's environment variables filling what the block
+     * leaves unset: {@code KUBE_HOST}, {@code KUBE_TOKEN}, {@code KUBE_USER}, {@code KUBE_PASSWORD},
+     * {@code KUBE_CLUSTER_CA_CERT_DATA}, {@code KUBE_CLIENT_CERT_DATA}, {@code KUBE_CLIENT_KEY_DATA},
+     * {@code KUBE_INSECURE}, {@code KUBE_CTX}, {@code KUBE_CTX_AUTH_INFO}, {@code KUBE_CTX_CLUSTER},
+     * {@code KUBE_PROXY_URL}.
+     */
+    public Settings withEnvironment(Map<String, String> env) {
+        if (env == null || env.isEmpty()) {
+            return this;
+        }
+        Map<String, String> s = new LinkedHashMap<>(strings);
+        Map<String, String> vars = Map.ofEntries(Map.entry("host", "KUBE_HOST"), Map.entry("token", "KUBE_TOKEN"),
+                Map.entry("username", "KUBE_USER"), Map.entry("password", "KUBE_PASSWORD"),
+                Map.entry("cluster_ca_certificate", "KUBE_CLUSTER_CA_CERT_DATA"),
+                Map.entry("client_certificate", "KUBE_CLIENT_CERT_DATA"),
+                Map.entry("client_key", "KUBE_CLIENT_KEY_DATA"), Map.entry("config_context", "KUBE_CTX"),
+                Map.entry("config_context_auth_info", "KUBE_CTX_AUTH_INFO"),
+                Map.entry("config_context_cluster", "KUBE_CTX_CLUSTER"), Map.entry("proxy_url", "KUBE_PROXY_URL"));
+        vars.forEach((key, var) -> {
+            String v = env.get(var);
+            if (!s.containsKey(key) && v != null && !v.isBlank()) {
+                s.put(key, v);
+            }
+        });
+        boolean skipVerify = insecure || "true".equalsIgnoreCase(env.get("KUBE_INSECURE"));
+        return new Settings(s, configPaths, execEnv, execArgs, skipVerify, ignoreLabels, ignoreAnnotations,
+                listPageSize, maxRetries, retryInterval, deleteTimeout);
+    }
+
+    /** Names the settings that are set, never their values (some are credentials). */
+    @Override
+    public String toString() {
+        return "Settings" + new java.util.TreeSet<>(strings.keySet()) + (insecure ? " insecure" : "");
+    }
+
+    /**
      * Parses a duration as Terraform writes them ("90s", "5m", "1h30m", "500ms"); returns
      * {@code dflt} when text is null.
      *
