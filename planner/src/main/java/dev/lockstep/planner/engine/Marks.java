@@ -115,8 +115,8 @@ public final class Marks {
         Value out = v;
         for (AttributePath p : paths(v)) {
             Value secret = p.get(v);
-            if (secret == null || !secret.isKnown()) {
-                continue;
+            if (secret == null || !secret.isKnown() || secret.isNull()) {
+                continue; // nothing to hide (or already a redacted placeholder)
             }
             hashes.put(p, hasher.hash(secret));
             out = transform(out, p.steps(), 0, x -> Value.nullOf(x.type()).markSensitive());
