@@ -73,7 +73,7 @@ final class Workspace {
             int[] code) {
         try {
             Session.Opened o = Session.open(new Session.Request(dir, schemas, backend(), vars.sources(), System.getenv(),
-                    Map.of(), ProviderLog.NONE, operation, lock, lockTimeout));
+                    Map.of(), new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
             Map<String, String> sources = o.session() != null ? o.session().config().sources() : Map.of();
             printDiagnostics(o.diagnostics(), sources, err);
             if (o.session() == null) {

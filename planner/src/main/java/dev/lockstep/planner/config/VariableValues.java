@@ -129,6 +129,7 @@ public final class VariableValues {
         }
         for (Variable v : config.variables().values()) {
             checkValidations(v, out.get(v.name()));
+            dev.lockstep.api.log.SecretScrubber.register(out.get(v.name()));
         }
         return out;
     }
