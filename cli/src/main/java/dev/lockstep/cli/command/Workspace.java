@@ -1,15 +1,16 @@
 package dev.lockstep.cli.command;
 
 import dev.lockstep.api.diag.Diagnostics;
-import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.DiagnosticPrinter;
+import dev.lockstep.planner.engine.SandboxOverrides;
 import dev.lockstep.planner.hcl.function.FunctionContext;
 import dev.lockstep.planner.hcl.function.Library;
 import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
+import dev.lockstep.sandbox.Sandbox;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.backend.StateLockedException;
@@ -71,9 +72,13 @@ final class Workspace {
     /** Opens a session; on failure prints why and returns null, with the exit code in {@code code[0]}. */
     Session session(String operation, VariableOptions vars, boolean lock, Duration lockTimeout, PrintWriter err,
             int[] code) {
+        SandboxOverrides sandbox = sandboxOverrides();
         try {
             Session.Opened o = Session.open(new Session.Request(dir, schemas, backend(), vars.sources(), System.getenv(),
-                    Map.of(), new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
+                    sandbox, new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
+            if (o.session() == null) {
+                sandbox.close();
+            }
             Map<String, String> sources = o.session() != null ? o.session().config().sources() : Map.of();
             printDiagnostics(o.diagnostics(), sources, err);
             if (o.session() == null) {
@@ -81,9 +86,46 @@ final class Workspace {
             }
             return o.session();
         } catch (StateException e) {
+            sandbox.close();
             code[0] = stateError(e, err);
             return null;
         }
+    }
+
+    /** Whether --sandbox (or LOCKSTEP_SANDBOX=1) is in effect. */
+    boolean sandboxMode() {
+        String env = System.getenv("LOCKSTEP_SANDBOX");
+        return root.sandbox() || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
+    }
+
+    /** The sandbox's data directory: {@code .lockstep/sandbox} beside the configuration. */
+    Path sandboxDir() {
+        return stateDir().resolve("sandbox");
+    }
+
+    /** Emulator overrides in sandbox mode (emulators start on first use), else none. */
+    SandboxOverrides sandboxOverrides() {
+        if (!sandboxMode()) {
+            return SandboxOverrides.NONE;
+        }
+        var served = Sandbox.running(sandboxDir());
+        if (served.isPresent()) {
+            // a `lockstep sandbox serve` owns this sandbox's data: talk to its emulators
+            Map<String, Map<String, String>> endpoints = served.get();
+            return provider -> endpoints.getOrDefault(provider, Map.of());
+        }
+        Sandbox s = new Sandbox(sandboxDir(), 0, System.getenv("LOCKSTEP_SANDBOX_FAULTS"));
+        return new SandboxOverrides() {
+            @Override
+            public Map<String, String> forProvider(String provider) {
+                return s.overrides(provider);
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
     }
 
     void printDiagnostics(Diagnostics d, Map<String, String> sources, PrintWriter err) {

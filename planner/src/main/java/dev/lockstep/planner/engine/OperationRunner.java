@@ -125,6 +125,10 @@ final class OperationRunner {
         Instant now = Instant.now();
         ResourceInstance recorded = pi.recorded();
         String id = create ? null : recorded == null ? null : recorded.id();
+        if (create && c.action() == Action.CREATE && recorded != null) {
+            // the recorded object was deleted outside lockstep: forget it before recreating
+            journal.remove(op.address());
+        }
         if (create && c.action() != Action.CREATE_THEN_DELETE) {
             // With create_before_destroy the old object's record stays until the new one is put, so no
             // pending entry can be written over it: an interruption in between leaves the new object

@@ -39,7 +39,7 @@ public final class Session implements AutoCloseable {
 
     /** How to open a session. */
     public record Request(Path dir, Schemas schemas, StateBackend backend, VariableValues.Sources variables,
-            Map<String, String> environment, Map<String, Map<String, String>> sandbox, ProviderLog log,
+            Map<String, String> environment, dev.lockstep.planner.engine.SandboxOverrides sandbox, ProviderLog log,
             String operation, boolean lock, Duration lockTimeout) {
     }
 
@@ -301,6 +301,7 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         providers.close();
+        request.sandbox().close();
         if (lock != null) {
             lock.close();
         }
