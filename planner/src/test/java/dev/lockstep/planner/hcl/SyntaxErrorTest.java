@@ -1,0 +1,37 @@
+package dev.lockstep.planner.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lockstep.api.diag.Diagnostic;
+import dev.lockstep.api.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Regressions for syntax errors found by the malformed corpus and the fuzzer: message and location. */
+class SyntaxErrorTest {
+
+    /** The errors of parsing {@code src} as a file, as {@code line:column summary}. */
+    static List<String> errors(String src) {
+        Diagnostics d = new Diagnostics();
+        Hcl.parseFile(src, "main.hcl", d);
+        List<String> out = new ArrayList<>();
+        for (Diagnostic x : d) {
+            out.add(x.subject().start().line() + ":" + x.subject().start().column() + " " + x.summary());
+        }
+        return out;
+    }
+
+    @Test
+    void heredocIntroducerWithoutMarker() {
+        assertEquals(List.of("1:5 Invalid heredoc introducer"), errors("a = << EOT\n").subList(0, 1));
+        assertEquals(List.of("1:5 Invalid heredoc introducer"), errors("a = <<-\n"));
+        assertEquals(List.of("1:5 Invalid heredoc introducer"), errors("a = <<\"EOT\"\n"));
+    }
+
+    @Test
+    void heredocIntroducerWithTrailingTextStillReadsTheBody() {
+        assertEquals(List.of("2:7 Invalid heredoc introducer"),
+                errors("locals {\n  a = <<EOT extra\nhello\nEOT\n  b = 1\n}\n"));
+    }
+}
