@@ -34,4 +34,13 @@ class SyntaxErrorTest {
         assertEquals(List.of("2:7 Invalid heredoc introducer"),
                 errors("locals {\n  a = <<EOT extra\nhello\nEOT\n  b = 1\n}\n"));
     }
+
+    @Test
+    void recoveryAfterAFailedExpressionSkipsTheBracketsItOpened() {
+        assertEquals(List.of("2:13 Invalid expression"), errors("locals {\n  a = { x = }\n  b = 1\n}\n"));
+        assertEquals(List.of("2:15 Invalid escape sequence"),
+                errors("resource \"t\" \"a\" {\n  input = { \"k\\z\" = 1 }\n  lifecycle {\n  }\n}\n"));
+        assertEquals(List.of("2:16 Missing item separator"), errors("locals {\n  a = [f(1, [2 3]), 3]\n}\nlocals {\n}\n"));
+        assertEquals(List.of("1:1 Argument or block definition required"), errors("{\n  a = 1\n}\nlocals {\n}\n"));
+    }
 }
