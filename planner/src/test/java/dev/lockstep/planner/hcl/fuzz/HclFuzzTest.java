@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
@@ -44,10 +44,7 @@ class HclFuzzTest {
             new FunctionContext(Path.of("").toAbsolutePath(), Map.of(), true));
 
     @FuzzTest(maxDuration = "10s")
-    @DictionaryEntries({"${", "%{", "~}", "${~", "}", "{", "[", "]", "(", ")", "\"", "<<EOT\n", "<<-EOT\n",
-        "\nEOT\n", "for ", " in ", "if ", "%{endif}", "%{endfor}", "%{else}", "...", "=>", "[*]", ".*", " = ",
-        "\\u", "\\U", "\\n", "null", "true", "&&", "||", "==", "/*", "*/", "#", "//", "locals {\n",
-        "resource \"a\" \"b\" {\n", "1.5e3", "\n"})
+    @DictionaryFile(resourcePath = "hcl.dict")
     void parseFile(byte[] input) {
         String src = new String(input, StandardCharsets.UTF_8);
         Diagnostics diags = new Diagnostics();
@@ -61,9 +58,7 @@ class HclFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10s")
-    @DictionaryEntries({"${", "%{", "~}", "${~", "}", "{", "[", "]", "(", ")", "\"", "<<EOT\n", "<<-EOT\n",
-        "\nEOT\n", "for ", " in ", "if ", "%{endif}", "%{endfor}", "%{else}", "...", "=>", "[*]", ".*", " = ",
-        "\\u", "\\U", "\\n", "null", "true", "&&", "||", "==", "/*", "*/", "#", "//", "1.5e3", "\n"})
+    @DictionaryFile(resourcePath = "hcl.dict")
     void parseExpression(byte[] input) {
         String src = new String(input, StandardCharsets.UTF_8);
         Diagnostics diags = new Diagnostics();
