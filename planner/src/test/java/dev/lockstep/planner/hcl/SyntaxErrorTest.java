@@ -43,4 +43,12 @@ class SyntaxErrorTest {
         assertEquals(List.of("2:16 Missing item separator"), errors("locals {\n  a = [f(1, [2 3]), 3]\n}\nlocals {\n}\n"));
         assertEquals(List.of("1:1 Argument or block definition required"), errors("{\n  a = 1\n}\nlocals {\n}\n"));
     }
+
+    @Test
+    void mismatchedTemplateDirectiveIsReportedWhereItIs() {
+        assertEquals(List.of("1:17 Unexpected endfor directive"), errors("a = \"%{if true}x%{endfor}\"\n"));
+        assertEquals(List.of("1:25 Unexpected else directive"),
+                errors("a = \"%{if true}a%{else}b%{else}c%{endif}\"\n"));
+        assertEquals(List.of("2:1 Unexpected endif directive"), errors("a = <<EOT\n%{endif}\nEOT\n"));
+    }
 }

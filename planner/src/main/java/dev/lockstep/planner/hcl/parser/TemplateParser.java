@@ -364,9 +364,11 @@ final class TemplateParser {
                         if (opener == null) {
                             return out; // caller reports the stray directive
                         }
+                        SourcePos o = opener.range.start();
                         exprs.fail("Unexpected " + d.keyword + " directive", "Expected "
-                                + (opener.keyword.equals("for") ? "an endfor" : "an endif")
-                                + " to close the directive started here.", opener.range);
+                                + (opener.keyword.equals("for") ? "an endfor" : "an endif") + " directive to close the "
+                                + opener.keyword + " directive started at " + opener.range.file() + ":" + o.line() + ","
+                                + o.column() + ".", d.range);
                         return null;
                     }
                 }
