@@ -51,4 +51,10 @@ class SyntaxErrorTest {
                 errors("a = \"%{if true}a%{else}b%{else}c%{endif}\"\n"));
         assertEquals(List.of("2:1 Unexpected endif directive"), errors("a = <<EOT\n%{endif}\nEOT\n"));
     }
+
+    @Test
+    void numberWithTwoDecimalPointsIsInvalid() {
+        assertEquals(List.of("1:5 Invalid number literal"), errors("a = 1.2.3\n"));
+        assertEquals(List.of(), errors("a = x.0.1\nb = 1.5\nc = [1.25][0]\n"));
+    }
 }

@@ -367,6 +367,15 @@ public final class Lexer {
             while (pos < length && isDigit(src.charAt(pos))) {
                 advance();
             }
+            if (pos < length && src.charAt(pos) == '.' && isDigit(peekChar(1))) {
+                // "1.2.3" is one bad number, not the number 1.2 with a legacy index
+                while (pos < length && (isDigit(src.charAt(pos)) || src.charAt(pos) == '.' && isDigit(peekChar(1)))) {
+                    advance();
+                }
+                error("Invalid number literal", "\"" + src.substring(s, pos) + "\" is not a valid number: a number "
+                        + "has at most one decimal point.", start);
+                return token(TokenType.INVALID, s, start);
+            }
         }
         if (pos < length && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
             int save = pos;
