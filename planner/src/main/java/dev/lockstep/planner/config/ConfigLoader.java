@@ -353,7 +353,12 @@ public final class ConfigLoader {
                 }
             } else {
                 Block nb = (Block) item;
-                if (nb.type().equals("lifecycle") && nb.labels().isEmpty()) {
+                if (nb.type().equals("lifecycle")) {
+                    if (!nb.labels().isEmpty()) {
+                        diags.error("Extraneous label for lifecycle", "No labels are expected for lifecycle blocks.",
+                                nb.labels().get(0).range());
+                        continue;
+                    }
                     if (mode == ResourceMode.DATA) {
                         diags.error("Unsupported lifecycle block", "Data sources do not have a lifecycle.",
                                 nb.typeRange());

@@ -1,0 +1,40 @@
+package dev.lockstep.planner.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lockstep.api.diag.Diagnostic;
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.planner.hcl.Hcl;
+import dev.lockstep.planner.hcl.ast.Body;
+import dev.lockstep.planner.hcl.eval.EvalContext;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Regressions for configuration errors found by the malformed corpus: message and location. */
+class ConfigErrorTest {
+
+    /** The errors of loading {@code src} as the only file of a configuration, as {@code line:column summary}. */
+    static List<String> errors(String src) {
+        Diagnostics d = new Diagnostics();
+        Body body = Hcl.parseFile(src, "main.hcl", d);
+        new ConfigLoader(d, EvalContext.of(Map.of(), Map.of(), FunctionContext.defaults()))
+                .decode(Path.of("."), Map.of("main.hcl", src), Map.of("main.hcl", body));
+        List<String> out = new ArrayList<>();
+        for (Diagnostic x : d) {
+            if (x.isError()) {
+                out.add(x.subject().start().line() + ":" + x.subject().start().column() + " " + x.summary());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void labelOnLifecycle() {
+        assertEquals(List.of("2:13 Extraneous label for lifecycle"),
+                errors("resource \"terraform_data\" \"a\" {\n  lifecycle \"x\" {\n  }\n}\n"));
+    }
+}
