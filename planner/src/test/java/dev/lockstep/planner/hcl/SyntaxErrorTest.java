@@ -57,4 +57,9 @@ class SyntaxErrorTest {
         assertEquals(List.of("1:5 Invalid number literal"), errors("a = 1.2.3\n"));
         assertEquals(List.of(), errors("a = x.0.1\nb = 1.5\nc = [1.25][0]\n"));
     }
+
+    @Test
+    void heredocIntroducerWithTrailingTextOutsideTheBasicPlane() {
+        assertEquals(List.of("1:5 Invalid heredoc introducer"), errors("a = <<EOT \uD83D\uDE00\nEOT\nb = 1\n"));
+    }
 }

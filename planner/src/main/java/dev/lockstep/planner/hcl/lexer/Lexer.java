@@ -442,7 +442,9 @@ public final class Lexer {
             j = src.indexOf('\n', i);
             j = j < 0 ? length : j;
         }
-        advance(j - pos);
+        while (pos < j) {
+            advance(); // by code point: the rest of the line may hold surrogate pairs
+        }
         if (pos < length) {
             advance(); // the newline
         }
