@@ -325,6 +325,7 @@ public final class ConfigLoader {
         Attribute dependsOnAttr = null;
         String provider = null;
         Lifecycle lifecycle = Lifecycle.DEFAULT;
+        Block lifecycleBlock = null;
         List<Body.BodyItem> rest = new ArrayList<>();
         Map<String, SourceRange> seen = new LinkedHashMap<>();
         for (Body.BodyItem item : b.body().items()) {
@@ -364,6 +365,13 @@ public final class ConfigLoader {
                                 nb.typeRange());
                         continue;
                     }
+                    if (lifecycleBlock != null) {
+                        diags.error("Duplicate lifecycle block", "This resource already has a lifecycle block at "
+                                + BodyReader.where(lifecycleBlock.typeRange()) + "; put every lifecycle setting in "
+                                + "that one block.", nb.typeRange());
+                        continue;
+                    }
+                    lifecycleBlock = nb;
                     lifecycle = lifecycle(nb);
                 } else if (nb.type().equals("provisioner") || nb.type().equals("connection")) {
                     diags.error("Unsupported block type", "lockstep does not run provisioners; \"" + nb.type()

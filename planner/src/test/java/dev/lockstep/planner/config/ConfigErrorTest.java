@@ -37,4 +37,10 @@ class ConfigErrorTest {
         assertEquals(List.of("2:13 Extraneous label for lifecycle"),
                 errors("resource \"terraform_data\" \"a\" {\n  lifecycle \"x\" {\n  }\n}\n"));
     }
+
+    @Test
+    void duplicateLifecycleBlock() {
+        assertEquals(List.of("5:3 Duplicate lifecycle block"), errors("resource \"terraform_data\" \"a\" {\n  lifecycle {\n"
+                + "    prevent_destroy = true\n  }\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n"));
+    }
 }
