@@ -62,4 +62,12 @@ class SyntaxErrorTest {
     void heredocIntroducerWithTrailingTextOutsideTheBasicPlane() {
         assertEquals(List.of("1:5 Invalid heredoc introducer"), errors("a = <<EOT \uD83D\uDE00\nEOT\nb = 1\n"));
     }
+
+    @Test
+    void badEscapeRangeCountsCodePoints() {
+        Diagnostics d = new Diagnostics();
+        Hcl.parseExpression("\"\\u\uD83D\uDE00\uD83D\uDE00\"", "main.hcl", d);
+        assertEquals("[error: Invalid escape sequence (main.hcl:1,2-1,6)]",
+                d.asList().toString().replaceAll(": The .*", "]"));
+    }
 }

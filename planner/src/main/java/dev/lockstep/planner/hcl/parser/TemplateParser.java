@@ -539,7 +539,7 @@ final class TemplateParser {
         SourcePos s = t.start();
         int col = s.column() + codePoints(t.text(), index);
         SourcePos start = new SourcePos(s.line(), col, s.offset() + index);
-        SourcePos end = new SourcePos(s.line(), col + len, s.offset() + index + len);
+        SourcePos end = new SourcePos(s.line(), s.column() + codePoints(t.text(), index + len), s.offset() + index + len);
         exprs.fail(summary, detail, new SourceRange(tokens.file(), start, end));
     }
 
