@@ -43,4 +43,13 @@ class ConfigErrorTest {
         assertEquals(List.of("5:3 Duplicate lifecycle block"), errors("resource \"terraform_data\" \"a\" {\n  lifecycle {\n"
                 + "    prevent_destroy = true\n  }\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n"));
     }
+
+    @Test
+    void invalidUtf8IsReportedAtItsFirstBadByte(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("main.hcl");
+        java.nio.file.Files.write(f, new byte[] {'a', '\n', ' ', (byte) 0xC3, (byte) 0xA9, ' ', (byte) 0xE9, '\n'});
+        Diagnostics d = new Diagnostics();
+        assertEquals(null, ConfigLoader.readSource(f, "main.hcl", d));
+        assertEquals("main.hcl:2,4-2,4", d.asList().get(0).subject().toString());
+    }
 }
