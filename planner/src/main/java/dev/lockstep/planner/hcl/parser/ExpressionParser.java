@@ -515,7 +515,16 @@ final class ExpressionParser {
 
     /** An object key: an expression up to the "=" or ":" (a conditional is not allowed unparenthesised). */
     private Expression parseKeyExpression() {
-        return parseBinary(1);
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH + " levels deep.",
+                    tokens.range(tokens.peek()));
+        }
+        try {
+            return parseBinary(1);
+        } finally {
+            depth--;
+        }
     }
 
     private void skipNewlines() {
