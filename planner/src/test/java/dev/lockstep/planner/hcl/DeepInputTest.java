@@ -108,4 +108,12 @@ class DeepInputTest {
         String src = "{".repeat(N);
         oneError(expression(src), "Expression too deeply nested", src);
     }
+
+    @Test
+    void deepBlocks() {
+        String closed = "a {\n".repeat(N) + "}\n".repeat(N);
+        oneError(file(closed), "Blocks too deeply nested", closed);
+        String unclosed = "a {\n".repeat(N);
+        oneError(file(unclosed), "Blocks too deeply nested", unclosed);
+    }
 }

@@ -31,6 +31,12 @@ public final class Parser {
     /** The bracket depth at the start of the body item being parsed, where error recovery returns to. */
     private int itemMark;
 
+    /** Deepest nesting of blocks accepted, so that hostile input cannot overflow the stack. */
+    private static final int MAX_BLOCK_DEPTH = 500;
+    private int blockDepth;
+    /** Set when a too-deep block ran to the end of the file, which its enclosing blocks then need not repeat. */
+    private boolean endedInsideTooDeepBlock;
+
     public Parser(String source, String file, Diagnostics diags) {
         this(new Lexer(source, file, diags), diags);
     }
@@ -220,8 +226,23 @@ public final class Parser {
             return null;
         }
         tokens.next();
-        List<Body.BodyItem> items = parseBodyItems(open);
+        if (blockDepth >= MAX_BLOCK_DEPTH) {
+            diags.error("Blocks too deeply nested", "Blocks may nest at most " + MAX_BLOCK_DEPTH + " levels deep; "
+                    + "the content of this block is skipped.", tokens.range(open));
+            skipBlockContent();
+            return null;
+        }
+        List<Body.BodyItem> items;
+        blockDepth++;
+        try {
+            items = parseBodyItems(open);
+        } finally {
+            blockDepth--;
+        }
         Token close = tokens.peek();
+        if (close.type() != TokenType.CBRACE && endedInsideTooDeepBlock) {
+            return null;
+        }
         if (close.type() != TokenType.CBRACE) {
             diags.error("Unclosed configuration block", "There is no closing brace for this block before the end of "
                     + "the file; the block \"" + type.text() + "\" opened here is not closed. This may be caused by "
@@ -259,6 +280,23 @@ public final class Parser {
         diags.error("Invalid block label", "Block labels are literal strings; template interpolation is not allowed "
                 + "in a label.", e.range());
         return new Block.Label("", tokens.range(open));
+    }
+
+    /** Skips a block's content and its closing brace without parsing (and without recursion). */
+    private void skipBlockContent() {
+        int depth = 1;
+        while (true) {
+            Token t = tokens.next();
+            if (t.type() == TokenType.EOF) {
+                endedInsideTooDeepBlock = true;
+                return;
+            }
+            if (t.type() == TokenType.OBRACE) {
+                depth++;
+            } else if (t.type() == TokenType.CBRACE && --depth == 0) {
+                return;
+            }
+        }
     }
 
     /**
