@@ -116,4 +116,13 @@ class DeepInputTest {
         String unclosed = "a {\n".repeat(N);
         oneError(file(unclosed), "Blocks too deeply nested", unclosed);
     }
+
+    @Test
+    void longOperatorChains() {
+        String sum = "1" + " + 1".repeat(N);
+        oneError(expression(sum), "Expression too deeply nested", sum);
+        String and = "true" + " && true".repeat(N);
+        oneError(expression(and), "Expression too deeply nested", and);
+        assertTrue(expression("1" + " + 1".repeat(400)).isEmpty());
+    }
 }

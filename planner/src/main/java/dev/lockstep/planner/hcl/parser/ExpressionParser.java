@@ -106,16 +106,27 @@ final class ExpressionParser {
 
     private Expression parseBinary(int minPrecedence) {
         Expression lhs = parseUnary();
-        while (!failed) {
-            Operator op = binaryOperator(tokens.peek().type());
-            if (op == null || op.precedence() < minPrecedence) {
-                break;
+        int chained = 0; // each operator of a chain nests the tree one level deeper
+        try {
+            while (!failed) {
+                Operator op = binaryOperator(tokens.peek().type());
+                if (op == null || op.precedence() < minPrecedence) {
+                    break;
+                }
+                Token opToken = tokens.next();
+                chained++;
+                if (++depth > MAX_DEPTH) {
+                    return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH
+                            + " levels deep, and each operator in a chain such as a + b + c counts as a level.",
+                            tokens.range(opToken));
+                }
+                Expression rhs = parseBinary(op.precedence() + 1);
+                lhs = new BinaryOpExpr(op, lhs, rhs, lhs.range().to(rhs.range()));
             }
-            tokens.next();
-            Expression rhs = parseBinary(op.precedence() + 1);
-            lhs = new BinaryOpExpr(op, lhs, rhs, lhs.range().to(rhs.range()));
+            return lhs;
+        } finally {
+            depth -= chained;
         }
-        return lhs;
     }
 
     private static Operator binaryOperator(TokenType t) {
