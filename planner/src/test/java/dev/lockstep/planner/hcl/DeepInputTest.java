@@ -125,4 +125,10 @@ class DeepInputTest {
         oneError(expression(and), "Expression too deeply nested", and);
         assertTrue(expression("1" + " + 1".repeat(400)).isEmpty());
     }
+
+    @Test
+    void longSplatChain() {
+        String src = "[1]" + "[*]".repeat(N);
+        oneError(expression(src), "Expression too deeply nested", src);
+    }
 }

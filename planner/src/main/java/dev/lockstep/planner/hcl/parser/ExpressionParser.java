@@ -407,10 +407,19 @@ final class ExpressionParser {
     }
 
     private Expression parseSplat(Expression source, boolean full, SourceRange marker) {
-        AnonSymbolExpr item = new AnonSymbolExpr(marker);
-        Expression each = parsePostfix(item, !full);
-        SourceRange range = source.range().to(each == item ? marker : each.range());
-        return new SplatExpr(source, each, item, full, range, marker);
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH + " levels deep, "
+                    + "and each splat ([*]) counts as a level.", marker);
+        }
+        try {
+            AnonSymbolExpr item = new AnonSymbolExpr(marker);
+            Expression each = parsePostfix(item, !full);
+            SourceRange range = source.range().to(each == item ? marker : each.range());
+            return new SplatExpr(source, each, item, full, range, marker);
+        } finally {
+            depth--;
+        }
     }
 
     // ------------------------------------------------------------------ collections
