@@ -131,4 +131,12 @@ class DeepInputTest {
         String src = "[1]" + "[*]".repeat(N);
         oneError(expression(src), "Expression too deeply nested", src);
     }
+
+    @Test
+    void longTraversalsTakeLinearTime() {
+        String attrs = "{ a = 1 }" + ".a".repeat(N);
+        oneError(expression(attrs), "Unsupported attribute", attrs);
+        String indexes = "[[1]]" + "[0]".repeat(N);
+        oneError(expression(indexes), "Invalid index", indexes);
+    }
 }
