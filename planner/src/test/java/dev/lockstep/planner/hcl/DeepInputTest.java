@@ -139,4 +139,12 @@ class DeepInputTest {
         String indexes = "[[1]]" + "[0]".repeat(N);
         oneError(expression(indexes), "Invalid index", indexes);
     }
+
+    @Test
+    void deepTemplateDirectives() {
+        String closed = "\"" + "%{if true}".repeat(N) + "%{endif}".repeat(N) + "\"";
+        oneError(expression(closed), "Template directives too deeply nested", closed);
+        String loops = "<<EOT\n" + "%{for x in [1]}".repeat(N) + "\nEOT\n";
+        oneError(expression(loops), "Template directives too deeply nested", loops);
+    }
 }
