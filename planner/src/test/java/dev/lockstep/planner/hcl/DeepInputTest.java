@@ -147,4 +147,15 @@ class DeepInputTest {
         String loops = "<<EOT\n" + "%{for x in [1]}".repeat(N) + "\nEOT\n";
         oneError(expression(loops), "Template directives too deeply nested", loops);
     }
+
+    @Test
+    void hugeNumbers() {
+        String literal = "1e999999999 + 1";
+        oneError(expression(literal), "Invalid number literal", literal);
+        String tiny = "1e-999999999";
+        oneError(expression(tiny), "Invalid number literal", tiny);
+        String product = "1e6000 * 1e6000";
+        oneError(expression(product), "Operation failed", product);
+        assertTrue(expression("1e400 + 1e-400").isEmpty());
+    }
 }

@@ -12,6 +12,7 @@ import dev.lockstep.planner.hcl.ast.ForExpr;
 import dev.lockstep.planner.hcl.ast.FunctionCallExpr;
 import dev.lockstep.planner.hcl.ast.IndexExpr;
 import dev.lockstep.planner.hcl.ast.LiteralExpr;
+import dev.lockstep.planner.hcl.ast.NumberSize;
 import dev.lockstep.planner.hcl.ast.ObjectConsExpr;
 import dev.lockstep.planner.hcl.ast.ObjectKeyExpr;
 import dev.lockstep.planner.hcl.ast.Operator;
@@ -194,6 +195,11 @@ final class ExpressionParser {
                 BigDecimal n = NumberSyntax.parse(t.text());
                 if (n == null) {
                     return fail("Invalid number literal", "\"" + t.text() + "\" is not a valid number.", tokens.range(t));
+                }
+                if (NumberSize.tooLarge(n)) {
+                    return fail("Invalid number literal", "\"" + t.text() + "\" has more than " + NumberSize.MAX_DIGITS
+                            + " digits when written out in full, which is more than lockstep supports.",
+                            tokens.range(t));
                 }
                 return new LiteralExpr(Value.number(n), tokens.range(t));
             }
