@@ -70,4 +70,10 @@ class SyntaxErrorTest {
         assertEquals("[error: Invalid escape sequence (main.hcl:1,2-1,6)]",
                 d.asList().toString().replaceAll(": The .*", "]"));
     }
+
+    @Test
+    void unclosedSplat() {
+        assertEquals(List.of("1:9 Missing close bracket on splat index"), errors("a = x[* .y\n"));
+        assertEquals(List.of("1:8 Missing close bracket on splat index"), errors("a = x[*\n"));
+    }
 }

@@ -356,6 +356,12 @@ final class ExpressionParser {
                     cur = parseSplat(addSteps(cur, pending), true, tokens.range(t).to(tokens.range(close)));
                     continue;
                 }
+                if (tokens.peek(1).type() == TokenType.STAR) {
+                    Token after = tokens.peek(2);
+                    return fail("Missing close bracket on splat index", "The star for a full splat operator must be "
+                            + "immediately followed by a closing bracket (\"]\"); found " + after.type().display() + ".",
+                            tokens.range(after));
+                }
                 tokens.next();
                 tokens.pushNewlines(false);
                 Expression key;
