@@ -21,14 +21,20 @@ import dev.lockstep.planner.hcl.function.FunctionContext;
 import dev.lockstep.planner.hcl.lexer.Lexer;
 import dev.lockstep.planner.hcl.lexer.Token;
 import dev.lockstep.planner.hcl.lexer.TokenType;
+import dev.lockstep.planner.config.ConfigLoader;
+import dev.lockstep.planner.config.VariableValues;
+import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.planner.validate.ConfigValidator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
 /**
- * Coverage-guided fuzz targets for the HCL front end. Without {@code JAZZER_FUZZ} they replay the
+ * Coverage-guided fuzz targets for the HCL front end and {@code validate}. Without {@code JAZZER_FUZZ} they replay the
  * seed inputs under {@code HclFuzzTestInputs/<method>/} as ordinary tests; with it (the planner's
  * {@code -Pfuzz} profile) Jazzer mutates them. For any input: no exception escapes the parser or
  * the evaluator, every diagnostic's range lies inside the input and agrees with itself (its line
@@ -68,6 +74,33 @@ class HclFuzzTest {
         checkRanges(src, diags);
         if (!bracketsBalance(src)) {
             assertTrue(diags.hasErrors(), "unbalanced brackets parsed without an error");
+        }
+    }
+
+    /**
+     * The whole of {@code validate} on a one-file configuration: loader, graph, variables,
+     * expansion, evaluation and schema checks (no functions, so nothing outside the file is read).
+     */
+    @FuzzTest(maxDuration = "10s")
+    @DictionaryFile(resourcePath = "hcl.dict")
+    void validateConfig(byte[] input) throws IOException {
+        Path dir = Files.createTempDirectory("fuzz");
+        try {
+            Files.write(dir.resolve(FILE), input);
+            Diagnostics diags = new ConfigValidator(Schemas.of(), Map.of()).validate(dir,
+                    VariableValues.Sources.none()).diagnostics();
+            String src = ConfigLoader.readSource(dir.resolve(FILE), FILE, new Diagnostics());
+            if (src == null) {
+                assertTrue(diags.hasErrors(), "invalid UTF-8 accepted");
+                return;
+            }
+            checkRanges(src, diags);
+            if (!bracketsBalance(src)) {
+                assertTrue(diags.hasErrors(), "unbalanced brackets validated without an error");
+            }
+        } finally {
+            Files.deleteIfExists(dir.resolve(FILE));
+            Files.deleteIfExists(dir);
         }
     }
 
