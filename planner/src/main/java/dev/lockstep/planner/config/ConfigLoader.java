@@ -336,6 +336,7 @@ public final class ConfigLoader {
         String name = b.label(0);
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("value", "description", "sensitive", "depends_on"),
                 Set.of("precondition"), Set.of("value"), b.headerRange(), diags);
+        checkConditions(c.blocks());
         if (c.attr("value") == null) {
             return;
         }
@@ -466,10 +467,20 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** Checks the shape of precondition and postcondition blocks: a condition and an error message. */
+    private void checkConditions(List<Block> blocks) {
+        for (Block v : blocks) {
+            labels(v, 0, "");
+            BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
+                    "error_message"), v.typeRange(), diags);
+        }
+    }
+
     private Lifecycle lifecycle(Block b) {
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("create_before_destroy", "prevent_destroy",
                 "ignore_changes", "replace_triggered_by"), Set.of("precondition", "postcondition"), Set.of(),
                 b.typeRange(), diags);
+        checkConditions(c.blocks());
         boolean cbd = BodyReader.bool(c.attr("create_before_destroy"), false, diags);
         boolean pd = BodyReader.bool(c.attr("prevent_destroy"), false, diags);
         List<Traversal> ignore = new ArrayList<>();

@@ -52,4 +52,13 @@ class ConfigErrorTest {
         assertEquals(null, ConfigLoader.readSource(f, "main.hcl", d));
         assertEquals("main.hcl:2,4-2,4", d.asList().get(0).subject().toString());
     }
+
+    @Test
+    void conditionBlocksNeedAConditionAndAMessage() {
+        assertEquals(List.of("3:5 Missing required argument", "3:5 Missing required argument"),
+                errors("resource \"terraform_data\" \"a\" {\n  lifecycle {\n    precondition {\n    }\n  }\n}\n"));
+        assertEquals(List.of("4:5 Unsupported argument", "3:3 Missing required argument"),
+                errors("output \"x\" {\n  value = 1\n  precondition {\n    conditon      = true\n"
+                        + "    error_message = \"m\"\n  }\n}\n"));
+    }
 }
