@@ -41,4 +41,14 @@ class ValidatorErrorTest {
         assertEquals(List.of("2:11 Reference to \"count\" in non-counted context"),
                 errors("resource \"terraform_data\" \"a\" {\n  input = count.index\n}\n"));
     }
+
+    @Test
+    void validationRulesReferToTheirVariableOnly() throws IOException {
+        assertEquals(List.of("6:30 Invalid reference in variable validation"), errors("locals {\n  a = 1\n}\n"
+                + "variable \"v\" {\n  validation {\n    condition     = var.v == local.a\n    error_message = \"m\"\n"
+                + "  }\n}\n"));
+        assertEquals(List.of("7:24 Invalid reference in variable validation"), errors("variable \"y\" {\n}\n"
+                + "variable \"v\" {\n  default = 1\n  validation {\n    condition     = var.v > 0\n"
+                + "    error_message = \"${var.y}\"\n  }\n}\n"));
+    }
 }
