@@ -76,4 +76,10 @@ class SyntaxErrorTest {
         assertEquals(List.of("1:9 Missing close bracket on splat index"), errors("a = x[* .y\n"));
         assertEquals(List.of("1:8 Missing close bracket on splat index"), errors("a = x[*\n"));
     }
+
+    @Test
+    void endOfLineIsWhereTheCarriageReturnIs() {
+        assertEquals(List.of("2:10 Missing expression"), errors("locals {\r\n  a = 1 +\r\n}\r\n"));
+        assertEquals(List.of(), errors("locals {\r\n  a = 1\r\n  b = \"x\" # c\r\n}\r\n"));
+    }
 }

@@ -162,8 +162,8 @@ public final class Lexer {
             return new Token(TokenType.EOF, "", start, start, false);
         }
         char c = src.charAt(pos);
-        if (c == '\n') {
-            advance();
+        if (c == '\n' || c == '\r' && peekChar(1) == '\n') {
+            advance(c == '\r' ? 2 : 1);
             return token(TokenType.NEWLINE, s, start);
         }
         if (c >= '0' && c <= '9') {
@@ -330,7 +330,7 @@ public final class Lexer {
     private void skipSpaceAndComments() {
         while (pos < length) {
             char c = src.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r') {
+            if (c == ' ' || c == '\t' || c == '\r' && peekChar(1) != '\n') {
                 advance();
             } else if (c == '#' || (c == '/' && peekChar(1) == '/')) {
                 while (pos < length && src.charAt(pos) != '\n') {
