@@ -94,7 +94,9 @@ public final class VariableValues {
             readVarFile(f, f.getFileName().toString(), raw);
         }
         for (Path f : sources.varFiles()) {
-            readVarFile(f, f.toString(), raw);
+            // relative to the configuration directory, as Terraform's -chdir makes them
+            Path resolved = f.isAbsolute() || config.dir() == null ? f : config.dir().resolve(f);
+            readVarFile(resolved, f.toString(), raw);
         }
         for (String kv : sources.cliVars()) {
             int eq = kv.indexOf('=');
