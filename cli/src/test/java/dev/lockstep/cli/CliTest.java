@@ -126,4 +126,28 @@ class CliTest {
         assertTrue(c.out().contains("complete -F"), c.out());
         assertTrue(c.out().contains("validate"), c.out());
     }
+
+    @Test
+    void theLockstepBlockChoosesTheStateDirectoryAndRetention() throws Exception {
+        write("main.hcl", "lockstep {\n  backend \"local\" {\n    path      = \"state\"\n    snapshots = 2\n  }\n}\n"
+                + "variable \"v\" {\n  default = \"1\"\n}\nresource \"terraform_data\" \"x\" {\n  input = var.v\n}\n");
+        for (int i = 1; i <= 3; i++) {
+            Run r = run("apply", "--auto-approve", "--var", "v=" + i, "-C", dir.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertTrue(Files.exists(dir.resolve("state").resolve("state.json")));
+        assertFalse(Files.exists(dir.resolve(".lockstep")));
+        Run h = run("state", "history", "-C", dir.toString());
+        assertEquals(3, h.out().lines().count(), "a header and the 2 kept versions:\n" + h.out());
+        assertTrue(h.out().contains("3 "), h.out());
+    }
+
+    @Test
+    void settingsThatDoNotExistYetAreRefused() throws Exception {
+        write("main.hcl", "lockstep {\n  approvals {\n  }\n  backend \"s3\" {\n  }\n}\n");
+        Run r = run("validate", "--no-color", "-C", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("Unsupported lockstep setting"), r.err());
+        assertTrue(r.err().contains("Unsupported backend"), r.err());
+    }
 }

@@ -31,6 +31,7 @@ final class Workspace {
     private final Path dir;
     private final Schemas schemas;
     private StateBackend backend;
+    private dev.lockstep.planner.config.Settings settings;
 
     private Workspace(Lockstep root, Path dir, Schemas schemas) {
         this.root = root;
@@ -46,8 +47,32 @@ final class Workspace {
         return dir;
     }
 
+    /** The state directory: {@code .lockstep} beside the configuration, or the backend's {@code path}. */
     Path stateDir() {
-        return dir.resolve(".lockstep");
+        return settings().stateDir();
+    }
+
+    /**
+     * The configuration's lockstep settings, for commands that work on the state without planning
+     * (state, lock, output, show). Problems elsewhere in the configuration do not matter here;
+     * problems in the settings themselves do, and fall back to the defaults after a warning.
+     */
+    dev.lockstep.planner.config.Settings settings() {
+        if (settings == null) {
+            dev.lockstep.api.diag.Diagnostics d = new dev.lockstep.api.diag.Diagnostics();
+            var config = new dev.lockstep.planner.config.ConfigLoader(d, dev.lockstep.planner.hcl.eval.EvalContext.of(
+                    Map.of(), Map.of(), functionContext(true))).load(dir);
+            settings = config.settings();
+        }
+        return settings;
+    }
+
+    private StateBackend backendFor(dev.lockstep.planner.config.Settings s) {
+        if (backend == null) {
+            settings = s;
+            backend = new LocalBackend(s.stateDir(), LocalBackend.Options.defaults().withRetention(s.snapshots()));
+        }
+        return backend;
     }
 
     Schemas schemas() {
@@ -55,10 +80,7 @@ final class Workspace {
     }
 
     StateBackend backend() {
-        if (backend == null) {
-            backend = new LocalBackend(stateDir());
-        }
-        return backend;
+        return backendFor(settings());
     }
 
     FunctionContext functionContext(boolean impureUnknown) {
@@ -74,7 +96,8 @@ final class Workspace {
             int[] code) {
         SandboxOverrides sandbox = sandboxOverrides();
         try {
-            Session.Opened o = Session.open(new Session.Request(dir, schemas, backend(), vars.sources(), System.getenv(),
+            Session.Opened o = Session.open(new Session.Request(dir, schemas, this::backendFor, vars.sources(),
+                    System.getenv(),
                     sandbox, new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
             if (o.session() == null) {
                 sandbox.close();

@@ -1,7 +1,6 @@
 package dev.lockstep.planner.config;
 
 import dev.lockstep.api.addr.ResourceAddress;
-import dev.lockstep.planner.hcl.ast.Block;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,15 +13,14 @@ import java.util.Map;
  *
  * @param dir the configuration directory
  * @param sources file name to source text, for rendering diagnostics with snippets
- * @param settings the {@code lockstep} blocks' content (backend, encryption, approvals)
+ * @param settings the {@code lockstep} blocks' settings (state backend)
  */
-public record Config(Path dir, Map<String, String> sources, List<Block> settings, List<ProviderBlock> providers,
+public record Config(Path dir, Map<String, String> sources, Settings settings, List<ProviderBlock> providers,
         Map<String, Variable> variables, Map<String, Local> locals, Map<String, Output> outputs,
         Map<ResourceAddress, ResourceConfig> resources) {
 
     public Config {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-        settings = List.copyOf(settings);
         providers = List.copyOf(providers);
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));

@@ -164,7 +164,8 @@ public final class ConfigLoader {
                 decodeBlock((Block) item, d);
             }
         }
-        return new Config(dir, sources, d.settings, d.providers, d.variables, d.locals, d.outputs, d.resources);
+        Settings settings = SettingsDecoder.decode(dir == null ? Path.of("") : dir, d.settings, diags);
+        return new Config(dir, sources, settings, d.providers, d.variables, d.locals, d.outputs, d.resources);
     }
 
     /** Accumulates declarations while decoding. */

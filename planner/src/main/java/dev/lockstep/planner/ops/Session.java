@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Session implements AutoCloseable {
 
     /** How to open a session. */
-    public record Request(Path dir, Schemas schemas, StateBackend backend, VariableValues.Sources variables,
+    public record Request(Path dir, Schemas schemas,
+            java.util.function.Function<dev.lockstep.planner.config.Settings, StateBackend> backends,
+            VariableValues.Sources variables,
             Map<String, String> environment, dev.lockstep.planner.engine.SandboxOverrides sandbox, ProviderLog log,
             String operation, boolean lock, Duration lockTimeout) {
     }
@@ -55,13 +57,15 @@ public final class Session implements AutoCloseable {
     private final FunctionContext functionContext;
     private final ProviderSet providers;
     private final Lock lock;
+    private final StateBackend backend;
     private final String configDigest;
     private State state;
     private final boolean recovered;
 
     private Session(Request request, ConfigValidator.Result v, Map<String, Function> functions,
-            FunctionContext fctx, Lock lock, StateBackend.Loaded loaded) {
+            FunctionContext fctx, StateBackend backend, Lock lock, StateBackend.Loaded loaded) {
         this.request = request;
+        this.backend = backend;
         this.config = v.config();
         this.graph = v.graph();
         this.variables = v.scope().variables();
@@ -72,7 +76,7 @@ public final class Session implements AutoCloseable {
         this.recovered = loaded.recovered();
         this.configDigest = ConfigDigest.of(config);
         this.providers = new ProviderSet(request.schemas(), config, request.environment(),
-                request.dir().resolve(".lockstep"), request.sandbox(), request.log());
+                config.settings().stateDir(), request.sandbox(), request.log());
     }
 
     /**
@@ -98,13 +102,14 @@ public final class Session implements AutoCloseable {
             return new Opened(null, diags);
         }
         v.scope().setVariables(vars);
-        Lock lock = r.lock() ? r.backend().locker().acquire(r.operation(), r.lockTimeout()) : null;
+        StateBackend backend = r.backends().apply(v.config().settings());
+        Lock lock = r.lock() ? backend.locker().acquire(r.operation(), r.lockTimeout()) : null;
         try {
-            StateBackend.Loaded loaded = r.backend().load();
+            StateBackend.Loaded loaded = backend.load();
             for (String w : loaded.warnings()) {
                 diags.warning("State recovered", w, null);
             }
-            return new Opened(new Session(r, v, functions, fctx, lock, loaded), diags);
+            return new Opened(new Session(r, v, functions, fctx, backend, lock, loaded), diags);
         } catch (StateException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -146,6 +151,11 @@ public final class Session implements AutoCloseable {
         return lock;
     }
 
+    /** The state backend the configuration's settings chose. */
+    public StateBackend backend() {
+        return backend;
+    }
+
     /** The planner's request for these options. */
     public Planner.Request planRequest(PlanOptions options) {
         return new Planner.Request(config, graph, state, variables, options, providers, functions, functionContext,
@@ -168,7 +178,7 @@ public final class Session implements AutoCloseable {
             AtomicBoolean cancelled, SnapshotInfo info) throws StateException {
         Diagnostics diags = new Diagnostics();
         Planner.Request req = planRequest(options);
-        try (Journal journal = request.backend().journal(state)) {
+        try (Journal journal = backend.journal(state)) {
             recordRefreshed(planned, journal);
             Applier.Result result = new Applier(req, planned, journal, parallelism, listener, cancelled).apply();
             diags.addAll(result.diagnostics());
@@ -220,7 +230,7 @@ public final class Session implements AutoCloseable {
         var marked = dev.lockstep.planner.engine.Marks.markSchema(resp.state(), handler.schema().block());
         var redacted = dev.lockstep.planner.engine.Marks.redact(marked, new SecretHasher(state.hashKey()));
         java.time.Instant now = java.time.Instant.now();
-        try (Journal journal = request.backend().journal(state)) {
+        try (Journal journal = backend.journal(state)) {
             journal.put(new dev.lockstep.state.ResourceInstance(address, key, handler.schema().version(), resp.id(),
                     redacted.value(), redacted.hashes(), java.util.List.of(),
                     dev.lockstep.state.ResourceInstance.Status.READY, now, now));

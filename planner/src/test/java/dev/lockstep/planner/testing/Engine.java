@@ -28,7 +28,7 @@ public final class Engine {
 
     public Session open() {
         try {
-            Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(), backend,
+            Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(), settings -> backend,
                     VariableValues.Sources.none(), Map.of(), dev.lockstep.planner.engine.SandboxOverrides.NONE,
                     ProviderLog.NONE, "test", true, Duration.ZERO));
             if (o.session() == null) {

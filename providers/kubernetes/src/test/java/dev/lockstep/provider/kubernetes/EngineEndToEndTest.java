@@ -67,7 +67,7 @@ class EngineEndToEndTest {
 
     private Session open(String op) throws Exception {
         Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(),
-                new LocalBackend(dir.resolve(".lockstep")), VariableValues.Sources.none(), Map.of(),
+                settings -> new LocalBackend(dir.resolve(".lockstep")), VariableValues.Sources.none(), Map.of(),
                 provider -> provider.equals("kubernetes") ? Map.of("host", cluster.url()) : Map.of(), ProviderLog.NONE,
                 op, true, Duration.ofSeconds(5)));
         assertNotNull(o.session(), () -> o.diagnostics().toString());

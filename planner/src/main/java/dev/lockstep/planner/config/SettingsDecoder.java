@@ -1,0 +1,85 @@
+package dev.lockstep.planner.config;
+
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.value.Type;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.ast.Block;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Decodes and checks the {@code lockstep} blocks of a configuration into {@link Settings}. */
+public final class SettingsDecoder {
+
+    private SettingsDecoder() {
+    }
+
+    public static Settings decode(Path configDir, List<Block> blocks, Diagnostics diags) {
+        Settings s = Settings.defaults(configDir);
+        Block backend = null;
+        for (Block b : blocks) {
+            BodyReader.Content c = BodyReader.read(b.body(), Set.of(), Set.of("backend", "encryption", "approvals"),
+                    Set.of(), b.typeRange(), diags);
+            for (Block nb : c.blocks()) {
+                switch (nb.type()) {
+                    case "backend":
+                        if (backend != null) {
+                            diags.error("Duplicate backend configuration", "A backend was already configured at "
+                                    + BodyReader.where(backend.typeRange()) + "; a configuration has one backend.",
+                                    nb.typeRange());
+                            continue;
+                        }
+                        backend = nb;
+                        s = backend(configDir, nb, diags);
+                        break;
+                    default:
+                        diags.error("Unsupported lockstep setting", "The \"" + nb.type() + "\" setting is not available "
+                                + "in this version of lockstep: state and plan encryption and plan approvals are "
+                                + "planned but not built yet. Remove the block.", nb.typeRange());
+                }
+            }
+        }
+        return s;
+    }
+
+    private static Settings backend(Path configDir, Block b, Diagnostics diags) {
+        if (b.labels().size() != 1) {
+            diags.error("Invalid backend block", "A backend block has one label, its type, as in backend \"local\" { }.",
+                    b.headerRange());
+            return Settings.defaults(configDir);
+        }
+        String type = b.label(0);
+        if (!type.equals("local")) {
+            diags.error("Unsupported backend", "The backend \"" + type + "\" is not available; this version of lockstep "
+                    + "keeps state in the \"local\" backend only (a \"kubernetes\" backend is planned).",
+                    b.labels().get(0).range());
+            return Settings.defaults(configDir);
+        }
+        BodyReader.Content c = BodyReader.read(b.body(), Set.of("path", "snapshots"), Set.of(), Set.of(),
+                b.typeRange(), diags);
+        Path dir = configDir.resolve(Settings.DEFAULT_STATE_DIR);
+        Value path = BodyReader.constant(c.attr("path"), Type.STRING, diags);
+        if (path != null) {
+            if (path.asString().isBlank()) {
+                diags.error("Invalid backend path", "The state path must not be empty.", c.attr("path").expr().range());
+            } else {
+                dir = configDir.resolve(path.asString()).normalize();
+            }
+        }
+        int snapshots = Settings.DEFAULT_SNAPSHOTS;
+        Value n = BodyReader.constant(c.attr("snapshots"), Type.NUMBER, diags);
+        if (n != null) {
+            try {
+                snapshots = n.asNumber().intValueExact();
+            } catch (ArithmeticException e) {
+                snapshots = -1;
+            }
+            if (snapshots < 1) {
+                diags.error("Invalid snapshot count", "snapshots is a whole number of state versions to keep, at least 1.",
+                        c.attr("snapshots").expr().range());
+                snapshots = Settings.DEFAULT_SNAPSHOTS;
+            }
+        }
+        return new Settings(dir, snapshots);
+    }
+}
