@@ -93,4 +93,47 @@ class TerraformDataEngineTest {
         assertEquals(1, last.resources().size());
         assertTrue(backend.journalLog.contains("remove terraform_data.b"), backend.journalLog.toString());
     }
+
+    /**
+     * The state keeps only keyed hashes of secrets, so the provider is shown the proposal's value
+     * where its hash matches: an unchanged sensitive input is no change (it was a perpetual update
+     * with output unknown), a changed one still is, and an unchanged sensitive trigger replaces nothing.
+     */
+    @Test
+    void unchangedSecretsAreNoChange() {
+        String config = """
+                variable "pw" {
+                  type      = string
+                  default   = "%s"
+                  sensitive = true
+                }
+                resource "terraform_data" "whole" {
+                  input = var.pw
+                }
+                resource "terraform_data" "inside" {
+                  input = { user = "%s", password = var.pw }
+                }
+                resource "terraform_data" "trigger" {
+                  input            = "%s"
+                  triggers_replace = var.pw
+                }
+                """;
+        Configs.write(dir, "main.hcl", config.formatted("canary-1", "admin", "x"));
+        Engine e = new Engine(dir, backend);
+        e.apply(PlanOptions.defaults());
+        assertEquals(Map.of("terraform_data.inside", Action.NO_OP, "terraform_data.trigger", Action.NO_OP,
+                "terraform_data.whole", Action.NO_OP), actions(e));
+
+        Configs.write(dir, "main.hcl", config.formatted("canary-1", "root", "y"));
+        assertEquals(Map.of("terraform_data.inside", Action.UPDATE, "terraform_data.trigger", Action.UPDATE,
+                "terraform_data.whole", Action.NO_OP), actions(e), "an unchanged sensitive trigger replaces nothing");
+        Session.Applied applied = e.apply(PlanOptions.defaults());
+        assertFalse(applied.diagnostics().hasErrors(), () -> Configs.describe(applied.diagnostics()));
+        assertEquals(Map.of("terraform_data.inside", Action.NO_OP, "terraform_data.trigger", Action.NO_OP,
+                "terraform_data.whole", Action.NO_OP), actions(e));
+
+        Configs.write(dir, "main.hcl", config.formatted("canary-2", "root", "y"));
+        assertEquals(Map.of("terraform_data.inside", Action.UPDATE, "terraform_data.trigger",
+                Action.DELETE_THEN_CREATE, "terraform_data.whole", Action.UPDATE), actions(e));
+    }
 }
