@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.api.addr.InstanceKey;
 import dev.lockstep.api.addr.ResourceAddress;
+import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.cli.VersionInfo;
@@ -18,6 +19,7 @@ import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
+import dev.lockstep.state.codec.TypeJson;
 import java.util.Map;
 
 /**
@@ -58,6 +60,7 @@ public final class PlanJsonRenderer {
             ch.set("after_unknown", F.objectNode());
             ch.set("before_sensitive", sensitive(d.before()));
             ch.set("after_sensitive", d.after() == null ? BooleanNode.FALSE : sensitive(d.after()));
+            o.set("lockstep", extension(d.before(), d.after(), d.changedPaths(), java.util.List.of()));
         }
         ArrayNode changes = root.putArray("resource_changes");
         for (ResourceChange c : plan.changes()) {
@@ -68,49 +71,126 @@ public final class PlanJsonRenderer {
             Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
             Value after = c.action() == Action.DELETE ? null : c.after();
             ch.set("before", before == null ? NullNode.instance : value(before));
-            ch.set("after", after == null ? NullNode.instance : value(after));
-            ch.set("after_unknown", after == null ? F.objectNode() : unknown(after));
+            JsonNode afterJson = after == null ? NullNode.instance : known(after);
+            if (afterJson != null) {
+                ch.set("after", afterJson);
+            }
+            ch.set("after_unknown", after == null ? F.objectNode() : resourceUnknown(after));
             ch.set("before_sensitive", before == null ? BooleanNode.FALSE : sensitive(before));
             ch.set("after_sensitive", after == null ? BooleanNode.FALSE : sensitive(after));
             if (!c.replacePaths().isEmpty()) {
                 ArrayNode rp = ch.putArray("replace_paths");
-                c.replacePaths().forEach(p -> {
-                    ArrayNode path = rp.addArray();
-                    p.steps().forEach(s -> {
-                        if (s instanceof dev.lockstep.api.value.AttributePath.Index i) {
-                            path.add(i.index());
-                        } else if (s instanceof dev.lockstep.api.value.AttributePath.Attr a) {
-                            path.add(a.name());
-                        } else {
-                            path.add(((dev.lockstep.api.value.AttributePath.Key) s).key());
-                        }
-                    });
-                });
+                c.replacePaths().forEach(p -> rp.add(path(p)));
             }
             if (c.reason().json() != null) {
                 o.put("action_reason", c.reason().json());
             }
+            o.set("lockstep", extension(before, after, c.changedPaths(), c.notes()));
         }
         ObjectNode outputs = root.putObject("output_changes");
         for (OutputChange oc : plan.outputs()) {
             ObjectNode o = outputs.putObject(oc.name());
             o.set("actions", actions(oc.action()));
             o.set("before", oc.before() == null || oc.sensitive() ? NullNode.instance : value(oc.before()));
-            o.set("after", oc.after() == null || oc.sensitive() ? NullNode.instance : value(oc.after()));
+            JsonNode afterJson = oc.after() == null || oc.sensitive() ? NullNode.instance : known(oc.after());
+            if (afterJson != null) {
+                o.set("after", afterJson);
+            }
             o.set("after_unknown", oc.after() == null ? BooleanNode.FALSE : unknown(oc.after()));
             o.put("before_sensitive", oc.sensitive());
             o.put("after_sensitive", oc.sensitive());
+            if (!oc.sensitive()) {
+                o.set("lockstep", extension(oc.before(), oc.after(), java.util.List.of(), java.util.List.of()));
+            }
         }
         ObjectNode meta = root.putObject("lockstep");
         meta.put("state_lineage", plan.lineage());
         meta.put("state_serial", plan.serial());
         meta.put("config_digest", plan.configDigest());
+        if (!plan.targets().isEmpty()) {
+            ArrayNode targets = meta.putArray("targets");
+            plan.targets().forEach(targets::add);
+        }
         int[] s = plan.summary();
         ObjectNode sum = meta.putObject("summary");
         sum.put("add", s[0]);
         sum.put("change", s[1]);
         sum.put("destroy", s[2]);
         return root;
+    }
+
+    /**
+     * lockstep's own per-change fields, which Terraform's format has no place for and which
+     * {@code show PLANFILE} needs to render exactly what {@code plan} rendered: the value types
+     * (JSON loses the difference between lists, sets and tuples, maps and objects), the changed
+     * paths where a redacted secret cannot be compared (they say that a secret changed, never
+     * what it is), and the provider's notes.
+     */
+    private static ObjectNode extension(Value before, Value after, java.util.List<AttributePath> changed,
+            java.util.List<String> notes) {
+        ObjectNode ext = F.objectNode();
+        if (before != null) {
+            ext.set("before_type", type(before.type()));
+        }
+        if (after != null) {
+            ext.set("after_type", type(after.type()));
+        }
+        ArrayNode secrets = F.arrayNode();
+        for (AttributePath p : changed) {
+            if (touchesSecret(before, p) || touchesSecret(after, p)) {
+                secrets.add(path(p));
+            }
+        }
+        if (!secrets.isEmpty()) {
+            ext.set("changed_sensitive_paths", secrets);
+        }
+        if (!notes.isEmpty()) {
+            ArrayNode n = ext.putArray("notes");
+            notes.forEach(n::add);
+        }
+        return ext;
+    }
+
+    private static JsonNode type(Type t) {
+        try {
+            return new ObjectMapper().readTree(TypeJson.toJson(t));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the value at {@code p}, or one around or inside it, is sensitive. */
+    private static boolean touchesSecret(Value v, AttributePath p) {
+        Value cur = v;
+        for (AttributePath.Step s : p.steps()) {
+            if (cur == null || cur.isSensitive()) {
+                return cur != null;
+            }
+            if (cur.isNull() || !cur.isKnown()) {
+                return false;
+            }
+            if (s instanceof AttributePath.Index i) {
+                cur = cur.isSequence() && i.index() < cur.length() ? cur.elements().get(i.index()) : null;
+            } else {
+                String k = s instanceof AttributePath.Attr a ? a.name() : ((AttributePath.Key) s).key();
+                cur = cur.isMapping() ? cur.get(k) : null;
+            }
+        }
+        return cur != null && (cur.isSensitive() || cur.containsSensitive());
+    }
+
+    static ArrayNode path(AttributePath p) {
+        ArrayNode path = F.arrayNode();
+        p.steps().forEach(s -> {
+            if (s instanceof AttributePath.Index i) {
+                path.add(i.index());
+            } else if (s instanceof AttributePath.Attr a) {
+                path.add(a.name());
+            } else {
+                path.add(((AttributePath.Key) s).key());
+            }
+        });
+        return path;
     }
 
     /** Adds request counts, per provider and endpoint, to the plan's lockstep metadata. */
@@ -147,7 +227,23 @@ public final class PlanJsonRenderer {
 
     /** The value as JSON: unknowns and sensitive values become null. */
     static JsonNode value(Value v) {
-        if (v == null || v.isNull() || !v.isKnown() || v.isSensitive()) {
+        JsonNode n = known(v);
+        return n == null ? NullNode.instance : n;
+    }
+
+    /**
+     * The value as Terraform writes {@code before} and {@code after}: unknown attributes and map
+     * entries omitted, unknown list elements null (their place is what {@code after_unknown}
+     * refers to), sensitive values null. Null for a wholly unknown value, which callers omit.
+     */
+    static JsonNode known(Value v) {
+        if (v == null) {
+            return NullNode.instance;
+        }
+        if (!v.isKnown()) {
+            return null;
+        }
+        if (v.isNull() || v.isSensitive()) {
             return NullNode.instance;
         }
         if (v.type() == Type.STRING) {
@@ -161,33 +257,63 @@ public final class PlanJsonRenderer {
         }
         if (v.isSequence()) {
             ArrayNode a = F.arrayNode();
-            v.elements().forEach(e -> a.add(value(e)));
+            v.elements().forEach(e -> {
+                JsonNode n = known(e);
+                a.add(n == null ? NullNode.instance : n);
+            });
             return a;
         }
         ObjectNode o = F.objectNode();
-        v.attributes().forEach((k, e) -> o.set(k, value(e)));
+        v.attributes().forEach((k, e) -> {
+            JsonNode n = known(e);
+            if (n != null) {
+                o.set(k, n);
+            }
+        });
         return o;
     }
 
-    /** Terraform's {@code after_unknown}: true where unknown, the same shape for collections, omitted elsewhere. */
+    /**
+     * Terraform's {@code after_unknown} of an output: false when wholly known, otherwise the
+     * shape of {@link #unknownShape}.
+     */
     static JsonNode unknown(Value v) {
+        return v.isWhollyKnown() ? BooleanNode.FALSE : unknownShape(v);
+    }
+
+    /**
+     * Terraform's {@code after_unknown} of a resource: {@code {}} when wholly known, otherwise the
+     * shape of {@link #unknownShape}.
+     */
+    static JsonNode resourceUnknown(Value v) {
+        return v.isWhollyKnown() ? F.objectNode() : unknownShape(v);
+    }
+
+    /**
+     * Where a value is unknown, as Terraform writes it: true for an unknown value (sensitive or
+     * not: that a value is not yet known reveals nothing of it), false for a known primitive or
+     * null, and for a known collection the same shape, every element of a sequence kept and the
+     * false entries of objects and maps omitted.
+     */
+    static JsonNode unknownShape(Value v) {
         if (!v.isKnown()) {
             return BooleanNode.TRUE;
         }
-        if (v.isNull() || v.isSensitive()) {
+        if (v.isNull()) {
             return BooleanNode.FALSE;
         }
-        if (v.isSequence()) {
+        Value u = v.unmark();
+        if (u.isSequence()) {
             ArrayNode a = F.arrayNode();
-            v.elements().forEach(e -> a.add(unknown(e)));
+            u.elements().forEach(e -> a.add(unknownShape(e)));
             return a;
         }
-        if (v.isMapping()) {
+        if (u.isMapping()) {
             ObjectNode o = F.objectNode();
-            v.attributes().forEach((k, e) -> {
-                JsonNode u = unknown(e);
-                if (!(u instanceof BooleanNode b && !b.booleanValue())) {
-                    o.set(k, u);
+            u.attributes().forEach((k, e) -> {
+                JsonNode n = unknownShape(e);
+                if (!(n instanceof BooleanNode b && !b.booleanValue())) {
+                    o.set(k, n);
                 }
             });
             return o;
@@ -195,7 +321,11 @@ public final class PlanJsonRenderer {
         return BooleanNode.FALSE;
     }
 
-    /** Terraform's {@code *_sensitive}: true where sensitive, the same shape for collections. */
+    /**
+     * Terraform's {@code *_sensitive}: true where sensitive; for collections the same shape (false
+     * entries of objects and maps omitted, every element of a sequence kept); for an unknown
+     * collection an empty array or object, since nothing can be said of its elements yet.
+     */
     static JsonNode sensitive(Value v) {
         if (v == null) {
             return BooleanNode.FALSE;
@@ -203,7 +333,18 @@ public final class PlanJsonRenderer {
         if (v.isSensitive()) {
             return BooleanNode.TRUE;
         }
-        if (v.isNull() || !v.isKnown()) {
+        if (v.isNull()) {
+            return BooleanNode.FALSE;
+        }
+        if (!v.isKnown()) {
+            Type t = v.type();
+            if (t instanceof dev.lockstep.api.value.ListType || t instanceof dev.lockstep.api.value.SetType
+                    || t instanceof dev.lockstep.api.value.TupleType) {
+                return F.arrayNode();
+            }
+            if (t instanceof dev.lockstep.api.value.MapType || t instanceof dev.lockstep.api.value.ObjectType) {
+                return F.objectNode();
+            }
             return BooleanNode.FALSE;
         }
         if (v.isSequence()) {
