@@ -421,7 +421,7 @@ public final class PlanTextRenderer {
             int width = 0;
             for (Map.Entry<String, Node> e : entries.entrySet()) {
                 boolean show = showUnchanged || e.getValue().kind() != Kind.NOOP
-                        || (resource && IDENTIFYING.contains(e.getKey()));
+                        || (!map && IDENTIFYING.contains(e.getKey()));
                 if (show) {
                     keys.add(e.getKey());
                     width = Math.max(width, ValueText.key(e.getKey(), map).length());
@@ -439,7 +439,7 @@ public final class PlanTextRenderer {
                 String key = ValueText.key(k, map);
                 sb.append(pad(ind + 4)).append(sym(n.kind())).append(' ').append(key)
                         .append(pad(width - key.length())).append(" = ")
-                        .append(n.render(ind + 4, resource, showUnchanged && n.kind() == Kind.NOOP)).append('\n');
+                        .append(n.render(ind + 4, resource, n.kind() == Kind.NOOP)).append('\n');
             }
             if (hidden > 0) {
                 String what = map ? "element" : "attribute";
@@ -531,7 +531,11 @@ public final class PlanTextRenderer {
             this.changed = changed;
         }
 
-        /** A resource body: attributes null on both sides are left out, identifying ones always shown. */
+        /**
+         * A resource body: attributes null on both sides are left out (at every depth), identifying
+         * ones ({@code id}, {@code name}, {@code tags}) always shown (in nested objects too, as
+         * Terraform does).
+         */
         Mapping resource(Value before, Value after) {
             Mapping m = mapping(before, after, AttributePath.ROOT, true);
             return m;
@@ -614,11 +618,13 @@ public final class PlanTextRenderer {
             }
             boolean map = shape != null && shape.isMap();
             Map<String, Node> entries = new LinkedHashMap<>();
+            List<String> nulls = new ArrayList<>();
             boolean anyChange = false;
             for (String k : keys) {
                 Value bk = b == null || b.isNull() ? null : absentIfNull(b.get(k));
                 Value ak = a == null || a.isNull() ? null : absentIfNull(a.get(k));
                 if (bk == null && ak == null) {
+                    nulls.add(k);
                     continue;
                 }
                 AttributePath kp = (shape != null && shape.isObject()) || p.isRoot() ? p.attr(k) : p.key(k);
@@ -627,6 +633,12 @@ public final class PlanTextRenderer {
                 anyChange |= n.kind() != Kind.NOOP;
             }
             Kind kind = b == null ? Kind.CREATE : a == null ? Kind.DELETE : anyChange ? Kind.UPDATE : Kind.NOOP;
+            if (entries.isEmpty() && !nulls.isEmpty() && !resource && kind != Kind.NOOP) {
+                // null attributes are left out, but an object of nothing else is not shown as {}
+                for (String k : nulls) {
+                    entries.put(k, new Leaf(kind, "null", "null", ""));
+                }
+            }
             return new Mapping(kind, entries, map, resource, "");
         }
 
