@@ -8,6 +8,8 @@ same rules to lockstep's JSON plan before comparing:
   after_sensitive, replace_paths (when present). Sorted by address.
 * output_changes: every output, with actions, before, after, after_unknown, before_sensitive,
   after_sensitive.
+* planned_values: root_module.resources[] (address, mode, type, name, index when present,
+  values, sensitive_values; sorted by address) and outputs (sensitive, value when present).
 * terraform_version, for the record (not compared).
 * Normalised: every string that is a UUID (terraform_data ids are random UUIDs) becomes "<uuid>".
 """
@@ -26,6 +28,8 @@ CHANGE_FIELDS = ["actions", "before", "after", "after_unknown", "before_sensitiv
                  "replace_paths"]
 RESOURCE_FIELDS = ["address", "mode", "type", "name", "index", "action_reason"]
 OUTPUT_FIELDS = ["actions", "before", "after", "after_unknown", "before_sensitive", "after_sensitive"]
+PLANNED_FIELDS = ["address", "mode", "type", "name", "index", "values", "sensitive_values"]
+PLANNED_OUTPUT_FIELDS = ["sensitive", "value"]
 
 
 def normalise(v):
@@ -48,8 +52,15 @@ def trim(plan):
     outputs = {}
     for name, oc in sorted(plan.get("output_changes", {}).items()):
         outputs[name] = {k: oc[k] for k in OUTPUT_FIELDS if k in oc}
+    planned = plan.get("planned_values", {})
+    resources = [{k: r[k] for k in PLANNED_FIELDS if k in r}
+                 for r in planned.get("root_module", {}).get("resources", [])]
+    resources.sort(key=lambda r: r["address"])
+    planned_outputs = {name: {k: o[k] for k in PLANNED_OUTPUT_FIELDS if k in o}
+                       for name, o in sorted(planned.get("outputs", {}).items())}
     return normalise({"terraform_version": plan["terraform_version"], "resource_changes": changes,
-                      "output_changes": outputs})
+                      "output_changes": outputs,
+                      "planned_values": {"root_module": {"resources": resources}, "outputs": planned_outputs}})
 
 
 def tf_files(src, dst):

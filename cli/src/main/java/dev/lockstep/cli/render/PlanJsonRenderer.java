@@ -26,7 +26,7 @@ import java.util.Map;
  * Renders a plan in Terraform's JSON plan representation ({@code format_version},
  * {@code resource_changes[]} with {@code change.actions}, {@code before}, {@code after},
  * {@code after_unknown}, {@code before_sensitive}, {@code after_sensitive}, {@code output_changes},
- * {@code resource_drift}), so that policies written for Terraform plans (OPA/Conftest, checkov)
+ * {@code resource_drift}, {@code planned_values}), so that policies written for Terraform plans (OPA/Conftest, checkov)
  * work unchanged. Unlike Terraform, sensitive values are written as null: the
  * {@code *_sensitive} shapes still say where they were. See {@code docs/plan-json.md}.
  */
@@ -103,6 +103,7 @@ public final class PlanJsonRenderer {
                 o.set("lockstep", extension(oc.before(), oc.after(), java.util.List.of(), java.util.List.of()));
             }
         }
+        root.set("planned_values", plannedValues(plan));
         ObjectNode meta = root.putObject("lockstep");
         meta.put("state_lineage", plan.lineage());
         meta.put("state_serial", plan.serial());
@@ -191,6 +192,42 @@ public final class PlanJsonRenderer {
             }
         });
         return path;
+    }
+
+    /**
+     * Terraform's {@code planned_values}: every resource instance that exists after the plan is
+     * applied (deletions left out), with its known planned values (unknown attributes omitted,
+     * sensitive ones null) and {@code sensitive_values}; and the outputs, with {@code value}
+     * omitted where unknown and null where sensitive. lockstep has no modules, so all of it is in
+     * {@code root_module}.
+     */
+    private static ObjectNode plannedValues(Plan plan) {
+        ObjectNode pv = F.objectNode();
+        ObjectNode outputs = pv.putObject("outputs");
+        for (OutputChange oc : plan.outputs()) {
+            if (oc.action() == Action.DELETE || oc.after() == null) {
+                continue;
+            }
+            ObjectNode o = outputs.putObject(oc.name());
+            o.put("sensitive", oc.sensitive());
+            JsonNode v = oc.sensitive() ? NullNode.instance : known(oc.after());
+            if (v != null) {
+                o.set("value", v);
+            }
+        }
+        ArrayNode resources = pv.putObject("root_module").putArray("resources");
+        for (ResourceChange c : plan.changes()) {
+            if (c.action() == Action.DELETE || c.after() == null) {
+                continue;
+            }
+            ObjectNode r = resources.addObject();
+            address(r, c.address(), c.provider());
+            JsonNode values = known(c.after());
+            r.set("values", values == null ? F.objectNode() : values);
+            JsonNode sens = sensitive(c.after());
+            r.set("sensitive_values", sens.isObject() ? sens : F.objectNode());
+        }
+        return pv;
     }
 
     /** Adds request counts, per provider and endpoint, to the plan's lockstep metadata. */

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code step1/*.tf} (applied first, when present), {@code step2/*.tf} (planned), an optional
  * {@code plan.args} (Terraform's {@code -replace=ADDR}, {@code -target=ADDR}, {@code -destroy}) and
  * {@code terraform-plan.json}: Terraform 1.11's {@code terraform show -json} of that plan, trimmed
+ * (to {@code resource_changes}, {@code output_changes} and {@code planned_values}; see regen.py)
  * and normalised by {@code scripts/terraform-diff/regen.sh}, the only place Terraform runs (this
  * test never does). Here lockstep applies step1 and plans step2 in-process, its
  * {@code plan --format json} goes through the same trimming and normalisation, and the two are
@@ -61,6 +62,8 @@ class TerraformDifferentialTest {
             "before_sensitive", "after_sensitive", "replace_paths");
     private static final List<String> OUTPUT_FIELDS = List.of("actions", "before", "after", "after_unknown",
             "before_sensitive", "after_sensitive");
+    private static final List<String> PLANNED_FIELDS = List.of("address", "mode", "type", "name", "index", "values",
+            "sensitive_values");
 
     @TempDir
     Path tmp;
@@ -198,6 +201,46 @@ class TerraformDifferentialTest {
                 }
                 compare(name, subject, f, expected, ls.get(f), diffs);
             }
+        }
+        Map<String, JsonNode> tfPlanned = byAddress(golden.get("planned_values").get("root_module").get("resources"));
+        Map<String, JsonNode> lsPlanned = byAddress(ours.get("planned_values").get("root_module").get("resources"));
+        Set<String> planned = new TreeSet<>(tfPlanned.keySet());
+        planned.addAll(lsPlanned.keySet());
+        for (String a : planned) {
+            JsonNode tf = tfPlanned.get(a);
+            JsonNode ls = lsPlanned.get(a);
+            String subject = "planned_values." + a;
+            if (tf == null || ls == null) {
+                diffs.add(new Difference(name, subject, "(planned resource)", tf == null ? null : tf.get("address"),
+                        ls == null ? null : ls.get("address")));
+                continue;
+            }
+            for (String f : PLANNED_FIELDS) {
+                JsonNode expected = tf.get(f);
+                if (f.equals("values")) {
+                    expected = withoutSensitive(name, subject, f, expected, tf.get("sensitive_values"), ls.get(f),
+                            rawText, diffs);
+                }
+                compare(name, subject, f, expected, ls.get(f), diffs);
+            }
+        }
+        JsonNode tfPo = golden.get("planned_values").get("outputs");
+        JsonNode lsPo = ours.get("planned_values").get("outputs");
+        Set<String> po = new TreeSet<>();
+        tfPo.fieldNames().forEachRemaining(po::add);
+        lsPo.fieldNames().forEachRemaining(po::add);
+        for (String o : po) {
+            JsonNode tf = tfPo.get(o);
+            JsonNode ls = lsPo.get(o);
+            String subject = "planned_values.output." + o;
+            if (tf != null && ls != null && tf.has("value")) {
+                JsonNode expected = withoutSensitive(name, subject, "value", tf.get("value"), tf.get("sensitive"),
+                        ls.get("value"), rawText, diffs);
+                ObjectNode copy = ((ObjectNode) tf).deepCopy();
+                copy.set("value", expected);
+                tf = copy;
+            }
+            compare(name, subject, "", tf, ls, diffs);
         }
         return diffs;
     }
@@ -369,6 +412,29 @@ class TerraformDifferentialTest {
             for (String f : OUTPUT_FIELDS) {
                 if (plan.get("output_changes").get(n).has(f)) {
                     o.set(f, plan.get("output_changes").get(n).get(f));
+                }
+            }
+        });
+        ObjectNode pv = out.putObject("planned_values");
+        ArrayNode resources = pv.putObject("root_module").putArray("resources");
+        List<JsonNode> planned = new ArrayList<>();
+        plan.get("planned_values").get("root_module").get("resources").forEach(planned::add);
+        planned.sort((a, b) -> a.get("address").asText().compareTo(b.get("address").asText()));
+        for (JsonNode r : planned) {
+            ObjectNode o = resources.addObject();
+            for (String f : PLANNED_FIELDS) {
+                if (r.has(f)) {
+                    o.set(f, r.get(f));
+                }
+            }
+        }
+        ObjectNode po = pv.putObject("outputs");
+        JsonNode outputs = plan.get("planned_values").get("outputs");
+        new TreeSet<String>(iterable(outputs.fieldNames())).forEach(n -> {
+            ObjectNode o = po.putObject(n);
+            for (String f : List.of("sensitive", "value")) {
+                if (outputs.get(n).has(f)) {
+                    o.set(f, outputs.get(n).get(f));
                 }
             }
         });
