@@ -1,8 +1,16 @@
 package dev.lockstep.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.planner.plan.Plan;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The pieces of the renderers that the plan goldens exercise only through whole plans. */
@@ -52,5 +60,30 @@ class RenderHelpersTest {
         assertEquals("`a.b[\"x\\|y\"]`", PlanMarkdownRenderer.code("a.b[\"x|y\"]"));
         assertEquals("``a.b[\"`\"]``", PlanMarkdownRenderer.code("a.b[\"`\"]"));
         assertEquals("`` `x ``", PlanMarkdownRenderer.code("`x"));
+    }
+
+    private static String text(Plan plan, Style style) {
+        StringWriter sw = new StringWriter();
+        new PlanTextRenderer(style).render(plan, new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    /** Colour only decorates: without its escape codes the coloured plan is the plain one, for every golden. */
+    @Test
+    void colourIsOnlyDecoration() throws Exception {
+        List<Path> goldens;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/golden/plan"))) {
+            goldens = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(goldens.size() >= 10, goldens.toString());
+        int coloured = 0;
+        for (Path g : goldens) {
+            String json = Files.readString(g).replace("<timestamp>", "2026-01-01T00:00:00Z");
+            Plan plan = PlanJsonReader.read(new ObjectMapper().readTree(json));
+            String colour = text(plan, Style.COLOR);
+            assertEquals(text(plan, Style.PLAIN), colour.replaceAll("\u001b\\[[0-9;]*m", ""), g.toString());
+            coloured += colour.contains("\u001b[") ? 1 : 0;
+        }
+        assertEquals(goldens.size(), coloured, "every plan has some colour (No changes. is bold)");
     }
 }
