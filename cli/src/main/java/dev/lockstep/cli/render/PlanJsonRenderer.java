@@ -20,6 +20,7 @@ import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.state.codec.TypeJson;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,7 +64,11 @@ public final class PlanJsonRenderer {
             o.set("lockstep", extension(d.before(), d.after(), d.changedPaths(), java.util.List.of()));
         }
         ArrayNode changes = root.putArray("resource_changes");
+        java.util.Set<ResourceAddress> untargeted = untargeted(plan);
         for (ResourceChange c : plan.changes()) {
+            if (untargeted.contains(c.address())) {
+                continue;
+            }
             ObjectNode o = changes.addObject();
             address(o, c.address(), c.provider());
             ObjectNode ch = o.putObject("change");
@@ -103,7 +108,7 @@ public final class PlanJsonRenderer {
                 o.set("lockstep", extension(oc.before(), oc.after(), java.util.List.of(), java.util.List.of()));
             }
         }
-        root.set("planned_values", plannedValues(plan));
+        root.set("planned_values", plannedValues(plan, untargeted));
         ObjectNode meta = root.putObject("lockstep");
         meta.put("state_lineage", plan.lineage());
         meta.put("state_serial", plan.serial());
@@ -195,13 +200,62 @@ public final class PlanJsonRenderer {
     }
 
     /**
+     * With {@code --target}, the instances Terraform leaves out of the plan: those neither matched
+     * by a target nor an instance of a resource that a targeted instance depends on (directly or
+     * transitively). Only no-ops are ever left out, so
+     * that no planned change can be missing from the JSON whatever this computes.
+     */
+    static java.util.Set<ResourceAddress> untargeted(Plan plan) {
+        java.util.Set<ResourceAddress> out = new java.util.HashSet<>();
+        if (plan.targets().isEmpty()) {
+            return out;
+        }
+        List<ResourceAddress> targets = plan.targets().stream().map(ResourceAddress::parse).toList();
+        java.util.Set<ResourceAddress> targeted = new java.util.HashSet<>();
+        java.util.Set<String> dependencies = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        for (ResourceChange c : plan.changes()) {
+            for (ResourceAddress t : targets) {
+                if (t.withoutKey().equals(c.address().withoutKey())
+                        && (t.key() instanceof dev.lockstep.api.addr.InstanceKey.None
+                            || t.key().equals(c.address().key()))) {
+                    targeted.add(c.address());
+                    todo.addAll(c.dependencies());
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (!dependencies.add(id)) {
+                continue;
+            }
+            for (ResourceChange c : plan.changes()) {
+                if (configAddress(c.address()).equals(id)) {
+                    todo.addAll(c.dependencies());
+                }
+            }
+        }
+        for (ResourceChange c : plan.changes()) {
+            if (c.action() == Action.NO_OP && !targeted.contains(c.address())
+                    && !dependencies.contains(configAddress(c.address()))) {
+                out.add(c.address());
+            }
+        }
+        return out;
+    }
+
+    private static String configAddress(ResourceAddress a) {
+        return a.withoutKey().toString();
+    }
+
+    /**
      * Terraform's {@code planned_values}: every resource instance that exists after the plan is
      * applied (deletions left out), with its known planned values (unknown attributes omitted,
      * sensitive ones null) and {@code sensitive_values}; and the outputs, with {@code value}
      * omitted where unknown and null where sensitive. lockstep has no modules, so all of it is in
      * {@code root_module}.
      */
-    private static ObjectNode plannedValues(Plan plan) {
+    private static ObjectNode plannedValues(Plan plan, java.util.Set<ResourceAddress> untargeted) {
         ObjectNode pv = F.objectNode();
         ObjectNode outputs = pv.putObject("outputs");
         for (OutputChange oc : plan.outputs()) {
@@ -217,7 +271,7 @@ public final class PlanJsonRenderer {
         }
         ArrayNode resources = pv.putObject("root_module").putArray("resources");
         for (ResourceChange c : plan.changes()) {
-            if (c.action() == Action.DELETE || c.after() == null) {
+            if (c.action() == Action.DELETE || c.after() == null || untargeted.contains(c.address())) {
                 continue;
             }
             ObjectNode r = resources.addObject();
