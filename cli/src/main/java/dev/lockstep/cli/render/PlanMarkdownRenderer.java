@@ -18,12 +18,21 @@ import java.util.regex.Pattern;
  * {@code $GITHUB_STEP_SUMMARY}: a summary line, a table of the changed instances with what
  * happens to each and why, a table of the changed outputs, and the full text plan in a
  * collapsible {@code <details>} block as a {@code diff} code block (action symbols moved to the
- * start of their lines so that GitHub colours them).
+ * start of their lines so that GitHub colours them). A plan too long for one pull-request comment
+ * is cut, with a note, so that posting it never fails.
  */
 public final class PlanMarkdownRenderer {
 
     /** A line of the text plan that starts, after its indentation, with an action symbol. */
     private static final Pattern MARKED = Pattern.compile("^( +)([-+~])( .*)$");
+
+    /**
+     * The most characters of text plan put in the diff block, and the most rows of each table:
+     * GitHub refuses comments over 65,536 characters, so a huge plan is cut to stay under it.
+     */
+    static final int MAX_DIFF_CHARS = 50_000;
+
+    static final int MAX_TABLE_ROWS = 100;
 
     private PlanMarkdownRenderer() {
     }
@@ -69,18 +78,24 @@ public final class PlanMarkdownRenderer {
             out.println();
             out.println("| | Resource | Action | Why |");
             out.println("|---|---|---|---|");
-            for (ResourceChange c : changed) {
+            for (ResourceChange c : changed.subList(0, Math.min(changed.size(), MAX_TABLE_ROWS))) {
                 out.println("| " + emoji(c.action()) + " | " + code(c.address().toString()) + " | " + word(c.action())
                         + " | " + reason(c) + " |");
+            }
+            if (changed.size() > MAX_TABLE_ROWS) {
+                out.println("| | and " + (changed.size() - MAX_TABLE_ROWS) + " more | | |");
             }
         }
         if (!outputs.isEmpty()) {
             out.println();
             out.println("| | Output | Action |");
             out.println("|---|---|---|");
-            for (OutputChange o : outputs) {
+            for (OutputChange o : outputs.subList(0, Math.min(outputs.size(), MAX_TABLE_ROWS))) {
                 out.println("| " + emoji(o.action()) + " | " + code(o.name()) + " | " + word(o.action())
                         + (o.sensitive() ? " (sensitive)" : "") + " |");
+            }
+            if (outputs.size() > MAX_TABLE_ROWS) {
+                out.println("| | and " + (outputs.size() - MAX_TABLE_ROWS) + " more | |");
             }
         }
         out.println();
@@ -89,8 +104,17 @@ public final class PlanMarkdownRenderer {
         out.println("```diff");
         StringWriter sw = new StringWriter();
         new PlanTextRenderer(Style.PLAIN).render(plan, new PrintWriter(sw));
-        for (String line : sw.toString().stripTrailing().split("\n", -1)) {
-            out.println(diffLine(line).replace("```", "` ` `"));
+        String[] lines = sw.toString().stripTrailing().split("\n", -1);
+        int written = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = diffLine(lines[i]).replace("```", "` ` `");
+            if (written + line.length() + 1 > MAX_DIFF_CHARS) {
+                out.println("... (" + (lines.length - i) + " more lines: the plan is too long for one comment; "
+                        + "see `lockstep show PLANFILE`)");
+                break;
+            }
+            out.println(line);
+            written += line.length() + 1;
         }
         out.println("```");
         out.println();

@@ -217,7 +217,7 @@ public final class PlanTextRenderer {
             out.println("  # (" + note + ")");
         }
         String sym = symbol(c.action());
-        String lead = c.action().isReplace() ? sym : "  " + sym;
+        String lead = c.action().isReplace() ? sym : c.action() == Action.READ ? " " + sym : "  " + sym;
         String kind = c.address().isData() ? "data" : "resource";
         Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
         Value after = c.action() == Action.DELETE ? null : c.after();

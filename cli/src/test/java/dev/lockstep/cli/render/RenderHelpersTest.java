@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.api.addr.InstanceKey;
+import dev.lockstep.api.addr.ResourceAddress;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.plan.Action;
+import dev.lockstep.planner.plan.ActionReason;
 import dev.lockstep.planner.plan.Plan;
+import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.ResourceChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,5 +95,56 @@ class RenderHelpersTest {
             coloured += colour.contains("\u001b[") ? 1 : 0;
         }
         assertEquals(goldens.size(), coloured, "every plan has some colour (No changes. is bold)");
+    }
+
+    private static Plan plan(List<ResourceChange> changes) {
+        return new Plan(PlanMode.NORMAL, changes, List.of(), List.of(), "lineage", 1, "digest", Map.of(), List.of(),
+                Instant.EPOCH);
+    }
+
+    /** A data source read during apply: Terraform's symbol column, heading and reason. */
+    @Test
+    void dataSourceReadDuringApply() {
+        ResourceChange read = new ResourceChange(ResourceAddress.data("vault_kv_secret", "db"), "vault", Action.READ,
+                ActionReason.READ_BECAUSE_CONFIG_UNKNOWN, null, Value.object(Map.of("path",
+                        Value.unknown(dev.lockstep.api.value.Type.STRING), "data",
+                        Value.nullOf(dev.lockstep.api.value.Type.STRING).markSensitive())), List.of(), List.of(),
+                Map.of(), List.of(), List.of());
+        assertEquals("""
+                lockstep used the selected providers to generate the following execution plan.
+                Resource actions are indicated with the following symbols:
+                 <= read (data resources)
+
+                lockstep will perform the following actions:
+
+                  # data.vault_kv_secret.db will be read during apply
+                  # (config refers to values not yet known)
+                 <= data "vault_kv_secret" "db" {
+                      + data = (sensitive value)
+                      + path = (known after apply)
+                    }
+
+                Plan: 0 to add, 0 to change, 0 to destroy.
+                """, text(plan(List.of(read)), Style.PLAIN));
+    }
+
+    /** A plan too long for a pull-request comment is cut, with a note, and the block still closes. */
+    @Test
+    void markdownOfAHugePlanFitsInAComment() {
+        List<ResourceChange> changes = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            changes.add(new ResourceChange(ResourceAddress.managed("terraform_data", "n").withKey(InstanceKey.of(i)),
+                    "terraform", Action.CREATE, ActionReason.NONE, null, Value.object(Map.of("input",
+                            Value.string("value-" + i))), List.of(), List.of(), Map.of(), List.of(), List.of()));
+        }
+        StringWriter sw = new StringWriter();
+        PlanMarkdownRenderer.render(plan(changes), new PrintWriter(sw));
+        String md = sw.toString();
+        assertTrue(md.length() < 65_536, "length " + md.length());
+        assertTrue(md.contains("| | and 1900 more | | |"), "the table is cut too");
+        String block = md.substring(md.indexOf("```diff"), md.lastIndexOf("```"));
+        assertTrue(block.length() <= PlanMarkdownRenderer.MAX_DIFF_CHARS + 200, "diff block: " + block.length());
+        assertTrue(block.contains("more lines: the plan is too long for one comment"), block);
+        assertTrue(md.endsWith("```\n\n</details>\n"), md.substring(md.length() - 100));
     }
 }
