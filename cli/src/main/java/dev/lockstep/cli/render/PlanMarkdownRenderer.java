@@ -57,8 +57,11 @@ public final class PlanMarkdownRenderer {
         }
         if (!plan.hasChanges()) {
             out.println("**No changes.** The live systems match the configuration.");
+        } else if (plan.mode() == PlanMode.REFRESH_ONLY) {
+            out.println("**Refresh only:** applying this plan records the changes found in the state; it changes "
+                    + "no remote object.");
         } else if (changed.isEmpty()) {
-            out.println("**No resource changes.** " + (outputs.isEmpty() ? "" : "Only outputs change."));
+            out.println("**No resource changes.** Only outputs change.");
         } else {
             out.println("**Plan:** " + s[0] + " to add, " + s[1] + " to change, " + s[2] + " to destroy.");
         }
