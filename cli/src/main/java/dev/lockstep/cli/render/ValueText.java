@@ -37,12 +37,12 @@ final class ValueText {
     }
 
     private static void render(Value v, int indent, StringBuilder sb) {
-        if (v == null || v.isNull()) {
-            sb.append("null");
+        if (v != null && v.isSensitive()) {
+            sb.append(SENSITIVE); // before null: a redacted secret is a null marked sensitive
             return;
         }
-        if (v.isSensitive()) {
-            sb.append(SENSITIVE);
+        if (v == null || v.isNull()) {
+            sb.append("null");
             return;
         }
         if (!v.isKnown()) {

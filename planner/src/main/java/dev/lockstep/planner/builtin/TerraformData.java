@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code terraform_data} as Terraform defines it: {@code output} mirrors {@code input} (unknown
- * in the plan when input changes and is not yet known), a change of {@code triggers_replace}
- * replaces the resource, and there is no remote object, so reading returns the recorded state.
+ * {@code terraform_data} as Terraform defines it: {@code output} mirrors {@code input} after
+ * apply and is unknown in the plan whenever it will be recomputed (create, replacement, a changed
+ * input), a change of {@code triggers_replace} replaces the resource, and there is no remote
+ * object, so reading returns the recorded state.
  */
 final class TerraformData implements ResourceHandler, PlanCustomizer, ResourceCreator, ResourceUpdater,
         ResourceDeleter, ResourceImporter {
@@ -48,30 +49,62 @@ final class TerraformData implements ResourceHandler, PlanCustomizer, ResourceCr
         Value input = proposed.get("input");
         Map<String, Value> planned = new LinkedHashMap<>(proposed.attributes());
         List<AttributePath> replace = new ArrayList<>();
+        // As Terraform plans it: output is unknown whenever it will be recomputed (on create, on
+        // replacement and when input changes), null only when a new object's input is null.
         if (r.prior() == null) {
             planned.put("id", Value.unknown(Type.STRING));
-            planned.put("output", input.isWhollyKnown() ? input : Value.unknown(input.type()));
+            planned.put("output", input.isNull() ? input : Value.unknown(input.type()));
+        } else if (!equalIgnoringMarks(r.prior().get("triggers_replace"), proposed.get("triggers_replace"))) {
+            replace.add(AttributePath.of("triggers_replace"));
+            planned.put("id", Value.unknown(Type.STRING));
+            planned.put("output", input.isNull() ? input : Value.unknown(input.type()));
+        } else if (!equalIgnoringMarks(r.prior().get("input"), input)) {
+            planned.put("output", Value.unknown(input.type()));
         } else {
-            Value priorInput = r.prior().get("input");
-            if (!equalIgnoringMarks(priorInput, input)) {
-                planned.put("output", input.isWhollyKnown() ? input : Value.unknown(input.type()));
-            } else {
-                planned.put("output", r.prior().get("output"));
-            }
-            if (!equalIgnoringMarks(r.prior().get("triggers_replace"), proposed.get("triggers_replace"))) {
-                replace.add(AttributePath.of("triggers_replace"));
-                planned.put("id", Value.unknown(Type.STRING));
-                planned.put("output", input.isWhollyKnown() ? input : Value.unknown(input.type()));
-            }
+            planned.put("output", r.prior().get("output"));
         }
         return new PlanResponse(Value.object(planned), replace, List.of(), new Diagnostics());
     }
 
-    private static boolean equalIgnoringMarks(Value a, Value b) {
-        if (a == null || b == null) {
-            return a == b;
+    /**
+     * Equal ignoring marks, with nulls of any type equal and a list equal to a tuple of the same
+     * elements (the types a state round trip may change); unknowns are never equal.
+     */
+    static boolean equalIgnoringMarks(Value a, Value b) {
+        if (a == null || b == null || a.isNull() || b.isNull()) {
+            return (a == null || a.isNull()) && (b == null || b.isNull());
         }
-        return a.isWhollyKnown() && b.isWhollyKnown() && a.unmarkDeep().equals(b.unmarkDeep());
+        if (!a.isWhollyKnown() || !b.isWhollyKnown()) {
+            return false;
+        }
+        Value x = a.unmarkDeep();
+        Value y = b.unmarkDeep();
+        if (x.equals(y)) {
+            return true;
+        }
+        if (x.isSequence() && y.isSequence()) {
+            if (x.isSet() != y.isSet() || x.length() != y.length()) {
+                return false;
+            }
+            for (int i = 0; i < x.length(); i++) {
+                if (!equalIgnoringMarks(x.elements().get(i), y.elements().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (x.isMapping() && y.isMapping()) {
+            if (!x.attributes().keySet().equals(y.attributes().keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Value> e : x.attributes().entrySet()) {
+                if (!equalIgnoringMarks(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -41,9 +41,11 @@ final class InstancePlanner {
     /**
      * Shapes a proposal: engine default, then {@code ignore_changes}, then the provider's
      * customisation; marks from the schema and from the configuration are kept on the result.
+     * {@code priorSecrets} are the keyed hashes of the secrets {@code prior} holds only as redacted
+     * placeholders (see {@link #comparablePrior}).
      */
-    Shaped shape(ResourceAddress address, ResourceHandler handler, Value prior, Value config, Lifecycle lifecycle,
-            Diagnostics diags) {
+    Shaped shape(ResourceAddress address, ResourceHandler handler, Value prior, Map<AttributePath, String> priorSecrets,
+            Value config, Lifecycle lifecycle, Diagnostics diags) {
         BlockSchema block = handler.schema().block();
         Value proposed = prior == null ? Proposals.proposeNew(block, config) : Proposals.propose(block, prior, config);
         if (prior != null) {
@@ -52,8 +54,10 @@ final class InstancePlanner {
         Value planned = proposed;
         List<AttributePath> replace = new ArrayList<>();
         List<String> notes = List.of();
+        Value comparable = prior == null ? null : comparablePrior(prior, proposed, priorSecrets);
         if (handler instanceof PlanCustomizer pc) {
-            PlanCustomizer.PlanResponse r = pc.plan(new PlanCustomizer.PlanRequest(address, prior, proposed, config));
+            PlanCustomizer.PlanResponse r = pc.plan(new PlanCustomizer.PlanRequest(address, comparable, proposed,
+                    config));
             diags.addAll(r.diagnostics());
             if (r.planned() != null) {
                 planned = r.planned();
@@ -62,7 +66,7 @@ final class InstancePlanner {
             notes = r.notes();
         }
         if (prior != null) {
-            for (AttributePath p : Proposals.forceNewChanges(block, prior, planned)) {
+            for (AttributePath p : Proposals.forceNewChanges(block, comparable, planned)) {
                 if (!replace.contains(p)) {
                     replace.add(p);
                 }
@@ -71,6 +75,25 @@ final class InstancePlanner {
         planned = Marks.markSchema(planned, block);
         planned = Marks.mark(planned, Marks.paths(config));
         return new Shaped(planned, replace, notes);
+    }
+
+    /**
+     * The prior value as a provider should compare it with the proposal: where the state keeps only
+     * a keyed hash of a secret (a redacted placeholder) and the proposal holds a value with that
+     * same hash, the proposal's value, so that an unchanged secret compares equal; a changed secret
+     * stays a placeholder, equal to nothing. Both the provider's plan customisation and the
+     * force-new check compare against it; against the raw prior every secret looks changed.
+     */
+    Value comparablePrior(Value prior, Value proposed, Map<AttributePath, String> priorSecrets) {
+        Value out = prior;
+        for (Map.Entry<AttributePath, String> e : priorSecrets.entrySet()) {
+            Value now = e.getKey().get(proposed);
+            if (now != null && now.isWhollyKnown() && !(now.isNull() && now.isSensitive())
+                    && e.getValue().equals(hasher.hash(now))) {
+                out = replaceAt(out, e.getKey(), now.markSensitive());
+            }
+        }
+        return out;
     }
 
     private static Value ignoreChanges(BlockSchema block, Value proposed, Value prior, Lifecycle lc) {
@@ -157,12 +180,12 @@ final class InstancePlanner {
             ResourceInstance recorded, Value config, Lifecycle lifecycle, boolean replaceRequested,
             List<String> dependencies, Diagnostics diags) {
         if (prior == null) {
-            Shaped s = shape(address, handler, null, config, lifecycle, diags);
+            Shaped s = shape(address, handler, null, Map.of(), config, lifecycle, diags);
             return new ResourceChange(address, providerKey, Action.CREATE, ActionReason.NONE, null, s.planned(),
                     List.of(), List.of(), Map.of(), s.notes(), dependencies);
         }
         Map<AttributePath, String> priorSecrets = Refresher.placeholderHashes(recorded, prior);
-        Shaped s = shape(address, handler, prior, config, lifecycle, diags);
+        Shaped s = shape(address, handler, prior, priorSecrets, config, lifecycle, diags);
         List<AttributePath> changed = Diffs.changedPaths(prior, priorSecrets, s.planned(), hasher);
         boolean tainted = recorded != null && recorded.status() == ResourceInstance.Status.TAINTED;
         Action replaceAction = lifecycle != null && lifecycle.createBeforeDestroy() ? Action.CREATE_THEN_DELETE
@@ -187,7 +210,7 @@ final class InstancePlanner {
             return new ResourceChange(address, providerKey, Action.UPDATE, ActionReason.NONE, prior, s.planned(),
                     List.of(), changed, priorSecrets, s.notes(), dependencies);
         }
-        Shaped fresh = shape(address, handler, null, config, lifecycle, diags);
+        Shaped fresh = shape(address, handler, null, Map.of(), config, lifecycle, diags);
         return new ResourceChange(address, providerKey, replaceAction, reason, prior, fresh.planned(), replacePaths,
                 changed, priorSecrets, fresh.notes(), dependencies);
     }

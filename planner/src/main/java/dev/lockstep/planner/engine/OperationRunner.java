@@ -110,7 +110,8 @@ final class OperationRunner {
         }
         boolean create = op.op() == ApplyListener.Op.CREATE;
         Value prior = create ? null : c.before();
-        InstancePlanner.Shaped shaped = instancePlanner.shape(op.address(), h, prior, config, rc.lifecycle(), d);
+        InstancePlanner.Shaped shaped = instancePlanner.shape(op.address(), h, prior,
+                create ? java.util.Map.of() : c.beforeSecrets(), config, rc.lifecycle(), d);
         if (d.hasErrors()) {
             return null;
         }

@@ -93,4 +93,100 @@ class TerraformDataEngineTest {
         assertEquals(1, last.resources().size());
         assertTrue(backend.journalLog.contains("remove terraform_data.b"), backend.journalLog.toString());
     }
+
+    private static Value planned(Planner.Result r, String address, String attr) {
+        for (ResourceChange c : r.plan().changes()) {
+            if (c.address().toString().equals(address)) {
+                return c.after().get(attr);
+            }
+        }
+        throw new AssertionError("no change for " + address);
+    }
+
+    /** Terraform plans output as unknown whenever it is recomputed, and never for an unchanged input. */
+    @Test
+    void outputIsUnknownWheneverItWillBeRecomputed() {
+        Configs.write(dir, "main.hcl", """
+                resource "terraform_data" "a" {
+                  input = { list = [1, 2], set = toset(["x"]), map = tomap({ k = "v" }), n = null, s = "one" }
+                }
+                resource "terraform_data" "b" {
+                  input            = "b"
+                  triggers_replace = ["t1"]
+                }
+                resource "terraform_data" "nothing" {
+                }
+                """);
+        Engine e = new Engine(dir, backend);
+        Planner.Result created = e.plan(PlanOptions.defaults());
+        assertFalse(planned(created, "terraform_data.a", "output").isKnown());
+        assertFalse(planned(created, "terraform_data.b", "output").isKnown());
+        assertTrue(planned(created, "terraform_data.nothing", "output").isNull(), "null input: null output");
+        e.apply(PlanOptions.defaults());
+        assertEquals(Map.of("terraform_data.a", Action.NO_OP, "terraform_data.b", Action.NO_OP,
+                "terraform_data.nothing", Action.NO_OP), actions(e));
+        Planner.Result same = e.plan(PlanOptions.defaults());
+        assertEquals(Value.string("b"), planned(same, "terraform_data.b", "output"));
+
+        Configs.write(dir, "main.hcl", """
+                resource "terraform_data" "a" {
+                  input = { list = [1, 2], set = toset(["x"]), map = tomap({ k = "v" }), n = null, s = "two" }
+                }
+                resource "terraform_data" "b" {
+                  input            = "b"
+                  triggers_replace = ["t2"]
+                }
+                resource "terraform_data" "nothing" {
+                }
+                """);
+        Planner.Result changed = e.plan(PlanOptions.defaults());
+        assertEquals(Action.UPDATE, changed.plan().changes().get(0).action());
+        assertFalse(planned(changed, "terraform_data.a", "output").isKnown(), "input changed");
+        assertEquals(Action.DELETE_THEN_CREATE, changed.plan().changes().get(1).action());
+        assertFalse(planned(changed, "terraform_data.b", "output").isKnown(), "replaced");
+        assertFalse(planned(changed, "terraform_data.b", "id").isKnown());
+    }
+
+    /**
+     * The state keeps only keyed hashes of secrets, so the provider is shown the proposal's value
+     * where its hash matches: an unchanged sensitive input is no change (it was a perpetual update
+     * with output unknown), a changed one still is, and an unchanged sensitive trigger replaces nothing.
+     */
+    @Test
+    void unchangedSecretsAreNoChange() {
+        String config = """
+                variable "pw" {
+                  type      = string
+                  default   = "%s"
+                  sensitive = true
+                }
+                resource "terraform_data" "whole" {
+                  input = var.pw
+                }
+                resource "terraform_data" "inside" {
+                  input = { user = "%s", password = var.pw }
+                }
+                resource "terraform_data" "trigger" {
+                  input            = "%s"
+                  triggers_replace = var.pw
+                }
+                """;
+        Configs.write(dir, "main.hcl", config.formatted("canary-1", "admin", "x"));
+        Engine e = new Engine(dir, backend);
+        e.apply(PlanOptions.defaults());
+        assertEquals(Map.of("terraform_data.inside", Action.NO_OP, "terraform_data.trigger", Action.NO_OP,
+                "terraform_data.whole", Action.NO_OP), actions(e));
+
+        Configs.write(dir, "main.hcl", config.formatted("canary-1", "root", "y"));
+        assertEquals(Map.of("terraform_data.inside", Action.UPDATE, "terraform_data.trigger", Action.UPDATE,
+                "terraform_data.whole", Action.NO_OP), actions(e), "an unchanged sensitive trigger replaces nothing");
+        Session.Applied applied = e.apply(PlanOptions.defaults());
+        assertFalse(applied.diagnostics().hasErrors(), () -> Configs.describe(applied.diagnostics()));
+        assertEquals(Map.of("terraform_data.inside", Action.NO_OP, "terraform_data.trigger", Action.NO_OP,
+                "terraform_data.whole", Action.NO_OP), actions(e));
+
+        Configs.write(dir, "main.hcl", config.formatted("canary-2", "root", "y"));
+        assertEquals(Map.of("terraform_data.inside", Action.UPDATE, "terraform_data.trigger",
+                Action.DELETE_THEN_CREATE, "terraform_data.whole", Action.UPDATE), actions(e));
+    }
 }
