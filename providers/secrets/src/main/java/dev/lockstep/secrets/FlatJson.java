@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Turns a JSON object into a {@code map(string)}, the shape both secret sources give their key/value
  * secrets: a string member stays the string, a JSON {@code null} becomes a null element, and any
- * other member (number, bool, array, object) becomes its compact JSON text ({@code 5432} becomes
- * {@code "5432"}, {@code {"a": [1, 2]}} becomes {@code "{\"a\":[1,2]}"}), which {@code jsondecode}
- * turns back into the value. A repeated key keeps its last value. Parsing uses the strict
+ * other member (number, bool, array, object) becomes its compact JSON text with object keys sorted
+ * ({@code 5432} becomes {@code "5432"}, {@code {"b": [1, 2], "a": 1.50}} becomes
+ * {@code "{\"a\":1.50,\"b\":[1,2]}"}; numbers keep their text), which {@code jsondecode} turns
+ * back into the value. A repeated key keeps its last value. Parsing uses the strict
  * minimal-json parser bundled with the Vault driver; nothing about the text's content ever
  * appears in a message.
  */
@@ -54,11 +55,40 @@ public final class FlatJson {
             } else if (v.isNull()) {
                 element = Value.nullOf(Type.STRING);
             } else {
-                element = Value.string(v.toString());
+                element = Value.string(canonical(v));
             }
             out.put(m.getName(), element);
         }
         return Value.map(Type.STRING, out);
+    }
+
+    /**
+     * Compact JSON text of {@code value} with the members of every object sorted by key (Vault
+     * itself answers with sorted keys; sorting here keeps the text stable whatever order a server
+     * uses, so an unchanged secret never looks changed).
+     */
+    public static String canonical(JsonValue value) {
+        return sorted(value).toString();
+    }
+
+    private static JsonValue sorted(JsonValue v) {
+        if (v.isObject()) {
+            java.util.TreeMap<String, JsonValue> members = new java.util.TreeMap<>();
+            for (JsonObject.Member m : v.asObject()) {
+                members.put(m.getName(), sorted(m.getValue()));
+            }
+            JsonObject out = new JsonObject();
+            members.forEach(out::add);
+            return out;
+        }
+        if (v.isArray()) {
+            io.github.jopenlibs.vault.json.JsonArray out = new io.github.jopenlibs.vault.json.JsonArray();
+            for (JsonValue e : v.asArray()) {
+                out.add(sorted(e));
+            }
+            return out;
+        }
+        return v;
     }
 
     /** The deepest nesting of arrays and objects in {@code text}, ignoring brackets inside strings. */

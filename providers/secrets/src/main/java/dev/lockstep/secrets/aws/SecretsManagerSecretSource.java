@@ -38,6 +38,10 @@ final class SecretsManagerSecretSource implements DataSourceHandler {
             "InvalidSignatureException", "SignatureDoesNotMatch", "ExpiredTokenException", "InvalidClientTokenId",
             "MissingAuthenticationTokenException", "IncompleteSignatureException");
 
+    /** Error codes of throttling (Secrets Manager answers them with HTTP 400). */
+    private static final Set<String> THROTTLING_ERRORS = Set.of("ThrottlingException", "TooManyRequestsException",
+            "RequestLimitExceeded");
+
     private final SecretsManagerClient client;
     private final String region;
     private final Scrubber scrubber;
@@ -138,6 +142,10 @@ final class SecretsManagerSecretSource implements DataSourceHandler {
             if (CREDENTIAL_ERRORS.contains(code)) {
                 d.error("AWS rejected the credentials", "Reading secret \"" + id + "\" in " + region + " failed with "
                         + code + ": " + message, null);
+            } else if (THROTTLING_ERRORS.contains(code)) {
+                d.error("Secrets Manager rate limit reached reading secret " + id, "Secrets Manager throttled the "
+                        + "read of \"" + id + "\" (" + code + ": " + message + ") and the SDK's retries did not get "
+                        + "through; raise max_retries in the provider \"aws\" block or try again later.", null);
             } else if ("AccessDeniedException".equals(code)) {
                 d.error("Access denied to secret " + id, "The credentials may not read \"" + id + "\" ("
                         + message + "); they need secretsmanager:GetSecretValue on it.", null);

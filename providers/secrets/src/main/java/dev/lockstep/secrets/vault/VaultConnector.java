@@ -71,7 +71,7 @@ final class VaultConnector {
                     null);
             return OpenResult.failed(d);
         }
-        return OpenResult.of(new VaultProvider(client, counter, scrubber, log, ownsToken));
+        return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken), d);
     }
 
     private static dev.lockstep.api.diag.Diagnostic authFailure(VaultOptions o, VaultException e,

@@ -97,7 +97,7 @@ final class VaultKvSecretSource implements DataSourceHandler {
         out.put("version", readVersion != null ? Value.number(readVersion)
                 : version != null ? Value.number(version) : Value.nullOf(Type.NUMBER));
         out.put("data", Sensitive.map(FlatJson.toMap(data)));
-        out.put("data_json", Sensitive.string(data.toString()));
+        out.put("data_json", Sensitive.string(FlatJson.canonical(data)));
         String created = meta.get("created_time");
         out.put("created_time", created == null || created.isEmpty() ? Value.nullOf(Type.STRING)
                 : Value.string(created));
