@@ -170,6 +170,6 @@ final class VaultKvSecretSource implements DataSourceHandler {
         }
         d.error("No secret at " + where + (version == null ? "" : " (version " + version + ")"),
                 "Vault has no secret at " + where + versionWords(version) + " in the KV version 2 mount " + mount
-                        + "/." + hint, null);
+                        + "/ (KV version 1 mounts are not supported)." + hint, null);
     }
 }
