@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.provider.DataSourceHandler.DataResponse;
 import dev.lockstep.api.provider.OpenResult;
 import dev.lockstep.api.provider.Provider;

@@ -24,7 +24,7 @@ final class AwsSchemas {
             AttributeSchema.optional("secret_key", Type.STRING).asSensitive().describedAs("The static secret "
                     + "access key that goes with access_key; discouraged."),
             AttributeSchema.optional("max_retries", Type.NUMBER).describedAs("Retries after throttling, 5xx and "
-                    + "I/O errors; default the SDK's (2)."));
+                    + "I/O errors; default the SDK's (3 in its default mode)."));
 
     static final ResourceSchema SECRET_SCHEMA = new ResourceSchema(SECRET, 0, BlockSchema.of(
             AttributeSchema.required("secret_id", Type.STRING).describedAs("The secret's name or ARN."),

@@ -1,5 +1,6 @@
 package dev.lockstep.secrets.vault;
 
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.OpenResult;
 import dev.lockstep.api.provider.ProviderConfig;
@@ -74,12 +75,12 @@ final class VaultConnector {
         return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken), d);
     }
 
-    private static dev.lockstep.api.diag.Diagnostic authFailure(VaultOptions o, VaultException e,
+    private static Diagnostic authFailure(VaultOptions o, VaultException e,
             Scrubber scrubber) {
-        int status = VaultErrors.status(e);
+        int status = e.getHttpStatusCode();
         String what = VaultErrors.describe(e, o.address(), scrubber);
         if (status == 0) {
-            return dev.lockstep.api.diag.Diagnostic.error("Cannot reach Vault", "Authenticating with "
+            return Diagnostic.error("Cannot reach Vault", "Authenticating with "
                     + o.auth().describe() + " failed: " + what + ".", null);
         }
         if (o.auth() instanceof VaultOptions.Token t) {
@@ -88,7 +89,7 @@ final class VaultConnector {
                             + "with auth/token/lookup-self at " + o.address() + "; Vault answered " + what + ")."
                     : "Checking " + t.describe() + " with auth/token/lookup-self at " + o.address() + " failed: "
                             + what + ".";
-            return dev.lockstep.api.diag.Diagnostic.error("Vault token rejected", detail, null);
+            return Diagnostic.error("Vault token rejected", detail, null);
         }
         String mount = o.auth() instanceof VaultOptions.Kubernetes k ? k.mount()
                 : ((VaultOptions.AppRole) o.auth()).mount();
@@ -108,7 +109,7 @@ final class VaultConnector {
         } else {
             hint = "";
         }
-        return dev.lockstep.api.diag.Diagnostic.error("Vault login failed", "Logging in with "
+        return Diagnostic.error("Vault login failed", "Logging in with "
                 + o.auth().describe() + " at " + o.address() + " was refused: " + what + "." + hint, null);
     }
 }

@@ -52,11 +52,6 @@ final class VaultErrors {
         return errors.isEmpty() ? fallback : String.join("; ", errors);
     }
 
-    /** The HTTP status a driver exception carries, or 0 for a transport failure. */
-    static int status(VaultException e) {
-        return e.getHttpStatusCode();
-    }
-
     /**
      * One sentence for a driver exception: Vault's errors for an HTTP status, otherwise what failed
      * underneath (connection refused, TLS, timeout) with a hint, scrubbed of credentials.

@@ -268,6 +268,7 @@ class SecretsManagerSecretTest {
         sm.createSecret("us-east-1", "app/db", "v1");
         Provider noRetry = opened.openOk(factory, endpoint() + "max_retries = 0", env(), Map.of());
         Provider twoRetries = opened.openOk(factory, endpoint() + "max_retries = 2", env(), Map.of());
+        Provider sdkDefault = open();
         sm.faults().serverErrorRate(1.0, 3);
         sm.requestLog().reset();
         Diagnostic e = Opened.onlyError(opened.read(noRetry, "aws_secretsmanager_secret", secret("app/db", ""))
@@ -278,6 +279,8 @@ class SecretsManagerSecretTest {
         opened.read(twoRetries, "aws_secretsmanager_secret", secret("app/db", ""));
         assertEquals(3L, twoRetries.requestCounts().get(GET));
         assertEquals(4, sm.requestLog().snapshot().count(GET), "the provider counts what the server saw");
+        opened.read(sdkDefault, "aws_secretsmanager_secret", secret("app/db", ""));
+        assertEquals(4L, sdkDefault.requestCounts().get(GET), "the SDK's default: 3 retries");
     }
 
     @Test
