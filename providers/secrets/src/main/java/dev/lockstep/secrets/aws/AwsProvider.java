@@ -1,0 +1,45 @@
+package dev.lockstep.secrets.aws;
+
+import dev.lockstep.api.provider.DataSourceHandler;
+import dev.lockstep.api.provider.Provider;
+import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.provider.ResourceHandler;
+import dev.lockstep.secrets.RequestCounter;
+import dev.lockstep.secrets.Scrubber;
+import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** An opened {@code aws} provider: one data source, no resources; closing it closes the SDK client. */
+final class AwsProvider implements Provider {
+
+    private final SecretsManagerClient client;
+    private final RequestCounter counter;
+    private final SecretsManagerSecretSource secrets;
+
+    AwsProvider(SecretsManagerClient client, String region, RequestCounter counter, Scrubber scrubber,
+            ProviderLog log) {
+        this.client = client;
+        this.counter = counter;
+        this.secrets = new SecretsManagerSecretSource(client, region, scrubber, log);
+    }
+
+    @Override
+    public ResourceHandler resource(String type) {
+        return null;
+    }
+
+    @Override
+    public DataSourceHandler dataSource(String type) {
+        return AwsSchemas.SECRET.equals(type) ? secrets : null;
+    }
+
+    @Override
+    public Map<String, Long> requestCounts() {
+        return counter.snapshot();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
