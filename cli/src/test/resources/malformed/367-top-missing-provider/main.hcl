@@ -1,2 +1,2 @@
-resource "aws_instance" "a" {
+resource "google_compute_instance" "a" {
 }
