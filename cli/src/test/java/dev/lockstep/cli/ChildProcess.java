@@ -27,6 +27,11 @@ final class ChildProcess {
     }
 
     static ChildProcess start(Path dir, String... args) throws IOException {
+        return start(dir, java.util.Map.of(), args);
+    }
+
+    /** Starts the CLI with extra environment variables. */
+    static ChildProcess start(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), "dev.lockstep.cli.Main"));
@@ -34,7 +39,9 @@ final class ChildProcess {
         cmd.add("-C");
         cmd.add(dir.toString());
         cmd.add("--no-color");
-        return new ChildProcess(new ProcessBuilder(cmd).start());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return new ChildProcess(pb.start());
     }
 
     private static void pump(java.io.InputStream in, List<String> into) {

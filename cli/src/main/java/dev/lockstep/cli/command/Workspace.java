@@ -121,8 +121,15 @@ final class Workspace {
         return root.sandbox() || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
     }
 
-    /** The sandbox's data directory: {@code .lockstep/sandbox} beside the configuration. */
+    /**
+     * The sandbox's data directory: {@code LOCKSTEP_SANDBOX_DIR} when set, else {@code sandbox} in
+     * the state directory ({@code .lockstep/sandbox} beside the configuration).
+     */
     Path sandboxDir() {
+        String env = System.getenv("LOCKSTEP_SANDBOX_DIR");
+        if (env != null && !env.isBlank()) {
+            return dir.resolve(env);
+        }
         return stateDir().resolve("sandbox");
     }
 

@@ -93,8 +93,8 @@ public final class Planner {
         if (!diags.hasErrors()) {
             if (req.options().mode() == PlanMode.DESTROY) {
                 planDestroy();
-                applyTargeting();
-                checkPreventDestroy();
+                PlanGuards.applyTargeting(req, changes, diags);
+                PlanGuards.checkPreventDestroy(req, changes, instances, diags);
             } else {
                 walk();
                 if (req.options().mode() == PlanMode.NORMAL) {
@@ -102,8 +102,8 @@ public final class Planner {
                 } else {
                     refreshOnly();
                 }
-                applyTargeting();
-                checkPreventDestroy();
+                PlanGuards.applyTargeting(req, changes, diags);
+                PlanGuards.checkPreventDestroy(req, changes, instances, diags);
             }
         }
         List<OutputChange> outputs = diags.hasErrors() ? List.of() : outputs();
@@ -427,85 +427,6 @@ public final class Planner {
                 : new ResourceChange(a, c.provider(), Action.NO_OP, ActionReason.NONE, c.before(), c.before(),
                         List.of(), List.of(), c.beforeSecrets(), List.of(), c.dependencies()));
         changes.entrySet().removeIf(e -> e.getValue().before() == null);
-    }
-
-    // ------------------------------------------------------------------ targeting and guards
-
-    private void applyTargeting() {
-        List<ResourceAddress> targets = req.options().targets();
-        if (targets.isEmpty()) {
-            return;
-        }
-        Set<String> wanted = new HashSet<>();
-        for (ResourceAddress t : targets) {
-            String id = (t.isData() ? "data." : "") + t.type() + "." + t.name();
-            GraphNode n = req.graph().node(id);
-            if (n == null) {
-                boolean inState = req.state().resources().keySet().stream().anyMatch(a -> matches(t, a));
-                if (!inState) {
-                    diags.error("Invalid target", "The target " + t + " matches no resource in the configuration or "
-                            + "the state.", null);
-                }
-                continue;
-            }
-            if (req.options().mode() == PlanMode.DESTROY) {
-                // destroying a target also destroys what depends on it, never what it depends on
-                java.util.ArrayDeque<GraphNode> todo = new java.util.ArrayDeque<>(List.of(n));
-                while (!todo.isEmpty()) {
-                    GraphNode x = todo.pop();
-                    if (wanted.add(x.id())) {
-                        todo.addAll(req.graph().graph().dependents(x));
-                    }
-                }
-            } else {
-                for (GraphNode d : req.graph().graph().transitiveDependencies(n)) {
-                    wanted.add(d.id());
-                }
-            }
-        }
-        changes.replaceAll((a, c) -> {
-            boolean direct = targets.stream().anyMatch(t -> matches(t, a));
-            String id = (a.isData() ? "data." : "") + a.type() + "." + a.name();
-            boolean dependency = wanted.contains(id) && (req.options().mode() == PlanMode.DESTROY
-                    || !targets.stream().anyMatch(t -> sameResource(t, a)));
-            if (direct || dependency) {
-                return c;
-            }
-            return new ResourceChange(a, c.provider(), Action.NO_OP, ActionReason.NONE, c.before(), c.before(),
-                    List.of(), List.of(), c.beforeSecrets(), List.of(), c.dependencies());
-        });
-        changes.entrySet().removeIf(e -> e.getValue().before() == null && e.getValue().action() == Action.NO_OP);
-        diags.warning("Resource targeting is in effect", "You are creating a plan with --target, which means that "
-                + "the result of this plan may not represent all of the changes requested by the current "
-                + "configuration. Use it only to recover from errors or mistakes, not routinely.", null);
-    }
-
-    private static boolean sameResource(ResourceAddress target, ResourceAddress a) {
-        return target.mode() == a.mode() && target.type().equals(a.type()) && target.name().equals(a.name());
-    }
-
-    /** A target without a key matches every instance; with a key, only that instance. */
-    public static boolean matches(ResourceAddress target, ResourceAddress a) {
-        return sameResource(target, a) && (target.key() instanceof InstanceKey.None || target.key().equals(a.key()));
-    }
-
-    private void checkPreventDestroy() {
-        for (ResourceChange c : changes.values()) {
-            if (c.action() != Action.DELETE && !c.action().isReplace()) {
-                continue;
-            }
-            PlannedInstance pi = instances.get(c.address());
-            ResourceConfig rc = pi == null ? null : pi.config();
-            if (rc == null) {
-                rc = req.config().resources().get(c.address().withoutKey());
-            }
-            if (rc != null && rc.lifecycle().preventDestroy()) {
-                diags.error("Instance cannot be destroyed", "Resource " + c.address() + " has lifecycle.prevent_destroy "
-                        + "set, but the plan calls for this resource to be destroyed. To avoid this error and continue "
-                        + "with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the plan "
-                        + "using the --target flag.", rc.range());
-            }
-        }
     }
 
     // ------------------------------------------------------------------ outputs
