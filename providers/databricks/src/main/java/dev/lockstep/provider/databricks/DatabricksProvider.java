@@ -13,6 +13,9 @@ import dev.lockstep.provider.databricks.client.Errors;
 import dev.lockstep.provider.databricks.client.Identity;
 import dev.lockstep.provider.databricks.client.Sleeper;
 import dev.lockstep.provider.databricks.resource.ClusterHandler;
+import dev.lockstep.provider.databricks.resource.ClusterPolicyHandler;
+import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
+import dev.lockstep.provider.databricks.resource.JobHandler;
 import dev.lockstep.provider.databricks.resource.ProviderContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,6 +34,9 @@ public final class DatabricksProvider implements Provider {
     private DatabricksProvider(ProviderContext ctx) {
         this.ctx = ctx;
         add(new ClusterHandler(ctx));
+        add(new ClusterPolicyHandler(ctx));
+        add(new InstancePoolHandler(ctx));
+        add(new JobHandler(ctx));
     }
 
     private void add(ResourceHandler h) {

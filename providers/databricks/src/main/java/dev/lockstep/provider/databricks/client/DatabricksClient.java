@@ -174,6 +174,11 @@ public final class DatabricksClient {
         recent.put(key, sleeper.nanoTime());
     }
 
+    /** Forgets a created object (it was deleted: "does not exist" is now the truth). */
+    public void deleted(String key) {
+        recent.remove(key);
+    }
+
     /** Whether the object was created by this process within the consistency timeout. */
     public boolean recentlyCreated(String key) {
         Long t = recent.get(key);

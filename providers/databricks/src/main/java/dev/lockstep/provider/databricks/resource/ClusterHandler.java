@@ -252,5 +252,6 @@ public final class ClusterHandler extends BaseHandler implements ResourceUpdater
     @Override
     protected void doDelete(ApplyRequest r) {
         c.clusters.permanentDelete(r.id());
+        c.deleted("cluster:" + r.id());
     }
 }

@@ -121,7 +121,7 @@ public final class JobSchema {
     public static final ResourceSchema JOB = new ResourceSchema("databricks_job", 0, block(
             comp("id", STR, "The job id."),
             comp("url", STR, "URL of the job in the workspace."),
-            opt("name", STR, "Job name."),
+            optc("name", STR, "Job name (default Untitled)."),
             opt("description", STR, "Description."),
             opt("tags", STR_MAP, "Job tags (also applied to job clusters)."),
             optc("max_concurrent_runs", NUM, "Most concurrent runs (default 1)."),
