@@ -15,7 +15,9 @@ import dev.lockstep.provider.databricks.client.Sleeper;
 import dev.lockstep.provider.databricks.resource.ClusterHandler;
 import dev.lockstep.provider.databricks.resource.ClusterPolicyHandler;
 import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
+import dev.lockstep.provider.databricks.resource.DirectoryHandler;
 import dev.lockstep.provider.databricks.resource.JobHandler;
+import dev.lockstep.provider.databricks.resource.NotebookHandler;
 import dev.lockstep.provider.databricks.resource.ProviderContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public final class DatabricksProvider implements Provider {
         add(new ClusterPolicyHandler(ctx));
         add(new InstancePoolHandler(ctx));
         add(new JobHandler(ctx));
+        add(new NotebookHandler(ctx));
+        add(new DirectoryHandler(ctx));
     }
 
     private void add(ResourceHandler h) {

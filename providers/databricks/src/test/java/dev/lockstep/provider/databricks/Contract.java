@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * @param update body that changes the first object in place (null when the type has no updates)
  * @param replace body that forces a replacement (null when nothing does)
  * @param drift an out-of-band change made with the SDK to the given object
- * @param driftPath the attribute the drift shows up in
+ * @param driftPath the attribute the drift shows up in; null when the change deletes the object
  */
 record Contract(String type, String create, String second, String update, String replace,
         Consumer<Spi.Instance> drift, String driftPath) {
@@ -74,13 +74,20 @@ record Contract(String type, String create, String second, String update, String
 
         drift.accept(current);
         Spi.Instance drifted = spi.refresh(current);
-        assertNotNull(drifted, "object still exists after the out-of-band change");
-        Spi.Planned dp = spi.plan(a, drifted, spi.config(type, body));
-        assertNotEquals(Spi.Action.NO_OP, dp.action(), "out-of-band change is detected");
-        assertTrue(dp.changed().stream().anyMatch(p -> p.startsWith(AttributePath.parse(driftPath))),
-                () -> "drift shows in " + driftPath + ": " + dp.changed());
-        Spi.Instance back = spi.apply(dp, drifted);
-        current = spi.refresh(back);
+        if (driftPath == null) {
+            assertNull(drifted, "the object deleted out of band reads as gone");
+            Spi.Planned again = spi.plan(a, null, spi.config(type, body));
+            assertEquals(Spi.Action.CREATE, again.action());
+            current = spi.refresh(spi.apply(again, null));
+        } else {
+            assertNotNull(drifted, "object still exists after the out-of-band change");
+            Spi.Planned dp = spi.plan(a, drifted, spi.config(type, body));
+            assertNotEquals(Spi.Action.NO_OP, dp.action(), "out-of-band change is detected");
+            assertTrue(dp.changed().stream().anyMatch(p -> p.startsWith(AttributePath.parse(driftPath))),
+                    () -> "drift shows in " + driftPath + ": " + dp.changed());
+            Spi.Instance back = spi.apply(dp, drifted);
+            current = spi.refresh(back);
+        }
         assertNoOp(spi, a, current, body, "plan after correcting drift");
 
         Spi.Instance imported = spi.importObject(a, current.id());

@@ -45,6 +45,7 @@ public final class DatabricksClient {
     private final ObjectMapper mapper = SerDeUtils.createMapper();
     private final Scrubber scrubber;
     private final Map<String, Long> recent = new ConcurrentHashMap<>();
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     private final ApiClient api;
     private volatile Identity identity;
 
@@ -172,11 +173,13 @@ public final class DatabricksClient {
     /** Records that lockstep just created the object named {@code key} (such as {@code cluster:ID}). */
     public void created(String key) {
         recent.put(key, sleeper.nanoTime());
+        seen.remove(key);
     }
 
     /** Forgets a created object (it was deleted: "does not exist" is now the truth). */
     public void deleted(String key) {
         recent.remove(key);
+        seen.remove(key);
     }
 
     /** Whether the object was created by this process within the consistency timeout. */
@@ -186,15 +189,27 @@ public final class DatabricksClient {
     }
 
     /**
-     * Runs {@code call}; when it fails with "does not exist" and the object was created moments
-     * ago (by this process), retries with backoff until the consistency timeout, since a new object
-     * can be invisible to reads and ACL writes for a while.
+     * Runs a read of an object; when it fails with "does not exist" although this process created
+     * the object moments ago and has not yet seen it, retries with backoff until the consistency
+     * timeout: a new object can be invisible to reads for a while. Once seen, "does not exist"
+     * means what it says.
      */
     public <T> T consistent(String key, Supplier<T> call) {
-        if (!recentlyCreated(key)) {
+        if (!recentlyCreated(key) || seen.contains(key)) {
             return call.get();
         }
-        return untilVisible(key, call);
+        T out = untilVisible(key, call);
+        seen.add(key);
+        return out;
+    }
+
+    /**
+     * Runs a write that names an object (an ACL change, an edit); "does not exist" is retried as
+     * long as the object was created moments ago, seen or not, since other services (the
+     * permissions service) may learn about it later than the one that created it.
+     */
+    public <T> T consistentWrite(String key, Supplier<T> call) {
+        return recentlyCreated(key) ? untilVisible(key, call) : call.get();
     }
 
     /** Like {@link #consistent}, but retries "does not exist" regardless of who created the object. */

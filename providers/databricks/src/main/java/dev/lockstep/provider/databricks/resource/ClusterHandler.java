@@ -210,7 +210,7 @@ public final class ClusterHandler extends BaseHandler implements ResourceUpdater
             for (int attempt = 1;; attempt++) {
                 await(r.id(), null);
                 try {
-                    c.consistent("cluster:" + r.id(), () -> c.clusters.edit(req).getResponse());
+                    c.consistentWrite("cluster:" + r.id(), () -> c.clusters.edit(req).getResponse());
                     break;
                 } catch (RuntimeException e) {
                     if (!Errors.isInvalidState(e) || attempt >= 3) {

@@ -119,7 +119,7 @@ public final class InstancePoolHandler extends BaseHandler implements ResourceUp
                 }
             }
             body.put("instance_pool_id", r.id());
-            c.consistent("pool:" + r.id(), () -> {
+            c.consistentWrite("pool:" + r.id(), () -> {
                 c.pools.edit(SdkModels.build(c, body, EditInstancePool.class));
                 return null;
             });

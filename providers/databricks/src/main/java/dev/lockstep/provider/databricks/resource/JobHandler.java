@@ -268,7 +268,7 @@ public final class JobHandler extends BaseHandler implements ResourceUpdater {
     public ApplyResponse update(ApplyRequest r) {
         return guardedUpdate(r, () -> {
             JobSettings s = SdkModels.build(c, settings(r.planned(), r.address()), JobSettings.class);
-            c.consistent("job:" + r.id(), () -> {
+            c.consistentWrite("job:" + r.id(), () -> {
                 c.jobs.reset(new ResetJob().setJobId(parseId(r.id())).setNewSettings(s));
                 return null;
             });
