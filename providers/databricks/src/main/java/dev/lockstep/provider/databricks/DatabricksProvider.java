@@ -18,6 +18,7 @@ import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
 import dev.lockstep.provider.databricks.resource.DirectoryHandler;
 import dev.lockstep.provider.databricks.resource.JobHandler;
 import dev.lockstep.provider.databricks.resource.NotebookHandler;
+import dev.lockstep.provider.databricks.resource.PermissionsHandler;
 import dev.lockstep.provider.databricks.resource.ProviderContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class DatabricksProvider implements Provider {
         add(new JobHandler(ctx));
         add(new NotebookHandler(ctx));
         add(new DirectoryHandler(ctx));
+        add(new PermissionsHandler(ctx));
     }
 
     private void add(ResourceHandler h) {
