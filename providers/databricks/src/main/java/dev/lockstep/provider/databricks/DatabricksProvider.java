@@ -16,7 +16,11 @@ import dev.lockstep.provider.databricks.resource.ClusterHandler;
 import dev.lockstep.provider.databricks.resource.ClusterPolicyHandler;
 import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
 import dev.lockstep.provider.databricks.resource.DirectoryHandler;
+import dev.lockstep.provider.databricks.resource.GroupHandler;
+import dev.lockstep.provider.databricks.resource.GroupMemberHandler;
 import dev.lockstep.provider.databricks.resource.JobHandler;
+import dev.lockstep.provider.databricks.resource.ServicePrincipalHandler;
+import dev.lockstep.provider.databricks.resource.UserHandler;
 import dev.lockstep.provider.databricks.resource.NotebookHandler;
 import dev.lockstep.provider.databricks.resource.PermissionsHandler;
 import dev.lockstep.provider.databricks.resource.ProviderContext;
@@ -43,6 +47,10 @@ public final class DatabricksProvider implements Provider {
         add(new NotebookHandler(ctx));
         add(new DirectoryHandler(ctx));
         add(new PermissionsHandler(ctx));
+        add(new GroupHandler(ctx));
+        add(new GroupMemberHandler(ctx));
+        add(new UserHandler(ctx));
+        add(new ServicePrincipalHandler(ctx));
     }
 
     private void add(ResourceHandler h) {
