@@ -19,7 +19,11 @@ import dev.lockstep.provider.databricks.resource.DirectoryHandler;
 import dev.lockstep.provider.databricks.resource.GroupHandler;
 import dev.lockstep.provider.databricks.resource.GroupMemberHandler;
 import dev.lockstep.provider.databricks.resource.JobHandler;
+import dev.lockstep.provider.databricks.resource.SecretAclHandler;
+import dev.lockstep.provider.databricks.resource.SecretHandler;
+import dev.lockstep.provider.databricks.resource.SecretScopeHandler;
 import dev.lockstep.provider.databricks.resource.ServicePrincipalHandler;
+import dev.lockstep.provider.databricks.resource.TokenHandler;
 import dev.lockstep.provider.databricks.resource.UserHandler;
 import dev.lockstep.provider.databricks.resource.NotebookHandler;
 import dev.lockstep.provider.databricks.resource.PermissionsHandler;
@@ -51,6 +55,10 @@ public final class DatabricksProvider implements Provider {
         add(new GroupMemberHandler(ctx));
         add(new UserHandler(ctx));
         add(new ServicePrincipalHandler(ctx));
+        add(new SecretScopeHandler(ctx));
+        add(new SecretHandler(ctx));
+        add(new SecretAclHandler(ctx));
+        add(new TokenHandler(ctx));
     }
 
     private void add(ResourceHandler h) {

@@ -33,6 +33,9 @@ public final class Errors {
      * 400 "does not exist" answers some 2.x APIs give for missing ids.
      */
     public static boolean isNotFound(Throwable t) {
+        if (t instanceof NotVisible) {
+            return true;
+        }
         DatabricksError e = apiError(t);
         if (e == null) {
             return false;

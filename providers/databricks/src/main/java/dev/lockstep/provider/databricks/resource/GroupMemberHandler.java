@@ -104,7 +104,7 @@ public final class GroupMemberHandler extends BaseHandler {
         Value v = c.untilVisible(id, () -> {
             Value s = readOne(id, r.planned());
             if (s == null) {
-                throw new IllegalStateException("member " + m + " did not appear in group " + g);
+                throw new dev.lockstep.provider.databricks.client.NotVisible("member " + m + " of group " + g);
             }
             return s;
         });
