@@ -28,7 +28,12 @@ import dev.lockstep.provider.databricks.resource.UserHandler;
 import dev.lockstep.provider.databricks.resource.NotebookHandler;
 import dev.lockstep.provider.databricks.resource.PermissionsHandler;
 import dev.lockstep.provider.databricks.resource.ProviderContext;
+import dev.lockstep.provider.databricks.data.CurrentUserData;
+import dev.lockstep.provider.databricks.data.GroupData;
+import dev.lockstep.provider.databricks.data.NodeTypeData;
+import dev.lockstep.provider.databricks.data.SparkVersionData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,6 +64,11 @@ public final class DatabricksProvider implements Provider {
         add(new SecretHandler(ctx));
         add(new SecretAclHandler(ctx));
         add(new TokenHandler(ctx));
+        DatabricksClient c = ctx.client();
+        for (DataSourceHandler h : List.of(new CurrentUserData(c), new GroupData(c), new SparkVersionData(c),
+                new NodeTypeData(c))) {
+            dataSources.put(h.schema().type(), h);
+        }
     }
 
     private void add(ResourceHandler h) {
