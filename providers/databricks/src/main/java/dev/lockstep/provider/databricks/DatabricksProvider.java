@@ -7,6 +7,7 @@ import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ProviderConfig;
 import dev.lockstep.api.provider.ResourceHandler;
 import dev.lockstep.api.provider.UnmanagedLister;
+import dev.lockstep.provider.databricks.acl.UnmanagedFinder;
 import dev.lockstep.provider.databricks.client.ClientSettings;
 import dev.lockstep.provider.databricks.client.DatabricksClient;
 import dev.lockstep.provider.databricks.client.Errors;
@@ -126,7 +127,7 @@ public final class DatabricksProvider implements Provider {
 
     @Override
     public UnmanagedLister unmanaged() {
-        return null;
+        return new UnmanagedFinder(ctx);
     }
 
     @Override
