@@ -313,10 +313,15 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
                 return c.permissions.update(new UpdateObjectPermissions().setRequestObjectType(t.type())
                         .setRequestObjectId(t.objectId()).setAccessControlList(requests(declared)));
             }
-            ObjectAcl acl = fetch(t);
-            AclChange change = AclChange.of(acl, additive, declared, owned);
+            List<AclEntry> after;
+            if (additive || t.type().equals("jobs")) {
+                // the current ACL matters: entries to keep (additive) or the job's owner
+                after = AclChange.of(fetch(t), additive, declared, owned).after();
+            } else {
+                after = declared;
+            }
             return c.permissions.set(new SetObjectPermissions().setRequestObjectType(t.type())
-                    .setRequestObjectId(t.objectId()).setAccessControlList(requests(withoutForced(change.after()))));
+                    .setRequestObjectId(t.objectId()).setAccessControlList(requests(withoutForced(after))));
         });
         return t.id();
     }
