@@ -26,6 +26,7 @@ public final class CurrentUserData extends DataSources {
         Map<String, Value> m = new LinkedHashMap<>();
         m.put("id", Value.string(me.id()));
         m.put("user_name", Value.string(name));
+        m.put("application_id", Values.string(me.isServicePrincipal() ? name : null));
         m.put("home", Value.string("/Users/" + name));
         m.put("repos", Value.string("/Repos/" + name));
         m.put("alphanumeric", Value.string(alphanumeric(name)));

@@ -82,6 +82,7 @@ public final class GroupData extends DataSources {
         m.put("service_principals", set(sps));
         m.put("child_groups", set(children));
         m.put("groups", set(parents));
+        m.put("instance_profiles", set(List.of()));
         m.put("external_id", Values.string(g.getExternalId()));
         m.put("acl_principal_id", Value.string("groups/" + g.getDisplayName()));
         Map<String, String> ent = Map.of("allow_cluster_create", "allow-cluster-create", "allow_instance_pool_create",

@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class ClusterPolicyHandler extends BaseHandler implements ResourceUpdater {
 
+    private static final JsonValues.Names NAMES = new JsonValues.Names(Map.of("library", "libraries"));
+
     public ClusterPolicyHandler(ProviderContext ctx) {
         super(ctx, ClusterSchemas.CLUSTER_POLICY);
     }
@@ -73,7 +75,7 @@ public final class ClusterPolicyHandler extends BaseHandler implements ResourceU
     }
 
     private Value state(Policy p) {
-        Value v = JsonValues.read(c.json(p), block(), JsonValues.Names.NONE);
+        Value v = JsonValues.read(c.json(p), block(), NAMES);
         v = Values.with(v, "id", Value.string(p.getPolicyId()));
         String def = CanonicalJson.canonical(p.getDefinition());
         return Values.with(v, "definition", Values.string(def != null ? def : p.getDefinition()));
@@ -93,7 +95,7 @@ public final class ClusterPolicyHandler extends BaseHandler implements ResourceU
     }
 
     private ObjectNode body(Value planned) {
-        return JsonValues.write(planned, block(), JsonValues.Names.NONE);
+        return JsonValues.write(planned, block(), NAMES);
     }
 
     @Override

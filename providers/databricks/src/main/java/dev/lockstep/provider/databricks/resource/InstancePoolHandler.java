@@ -31,6 +31,9 @@ public final class InstancePoolHandler extends BaseHandler implements ResourceUp
     private static final List<String> EDITABLE = List.of("instance_pool_name", "node_type_id", "min_idle_instances",
             "max_capacity", "idle_instance_autotermination_minutes", "custom_tags");
 
+    private static final JsonValues.Names NAMES = new JsonValues.Names(Map.of("preloaded_docker_image",
+            "preloaded_docker_images"));
+
     public InstancePoolHandler(ProviderContext ctx) {
         super(ctx, ClusterSchemas.INSTANCE_POOL);
     }
@@ -76,7 +79,7 @@ public final class InstancePoolHandler extends BaseHandler implements ResourceUp
     }
 
     private Value state(JsonNode json, String id) {
-        Value v = Tags.strip(JsonValues.read(json, block(), JsonValues.Names.NONE), "custom_tags");
+        Value v = Tags.strip(JsonValues.read(json, block(), NAMES), "custom_tags");
         v = Values.with(v, "instance_pool_id", Value.string(id));
         return Values.with(v, "id", Value.string(id));
     }
@@ -89,7 +92,7 @@ public final class InstancePoolHandler extends BaseHandler implements ResourceUp
     }
 
     private ObjectNode body(ApplyRequest r) {
-        ObjectNode body = JsonValues.write(r.planned(), block(), JsonValues.Names.NONE);
+        ObjectNode body = JsonValues.write(r.planned(), block(), NAMES);
         Tags.add(body, "custom_tags", r.address());
         return body;
     }

@@ -24,7 +24,7 @@ final class Scim {
     /** Attribute name to SCIM entitlement value. */
     static final Map<String, String> ENTITLEMENTS = Map.of("allow_cluster_create", "allow-cluster-create",
             "allow_instance_pool_create", "allow-instance-pool-create", "databricks_sql_access",
-            "databricks-sql-access", "workspace_access", "workspace-access");
+            "databricks-sql-access", "workspace_access", "workspace-access", "workspace_consume", "workspace-consume");
 
     /** Ids per filter request. */
     static final int CHUNK = 50;

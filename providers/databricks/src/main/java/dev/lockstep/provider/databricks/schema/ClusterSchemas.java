@@ -11,6 +11,7 @@ import static dev.lockstep.provider.databricks.schema.S.list;
 import static dev.lockstep.provider.databricks.schema.S.opt;
 import static dev.lockstep.provider.databricks.schema.S.optc;
 import static dev.lockstep.provider.databricks.schema.S.req;
+import static dev.lockstep.provider.databricks.schema.S.set;
 import static dev.lockstep.provider.databricks.schema.S.single;
 
 import dev.lockstep.api.schema.BlockSchema;
@@ -135,7 +136,8 @@ public final class ClusterSchemas {
             opt("description", STR, "Description."),
             opt("max_clusters_per_user", NUM, "Most clusters a user may create with this policy."),
             opt("policy_family_id", STR, "Policy family the definition derives from."),
-            opt("policy_family_definition_overrides", STR, "JSON overrides of the family's definition.")),
+            opt("policy_family_definition_overrides", STR, "JSON overrides of the family's definition."),
+            set("library", LIBRARY)),
             "A cluster policy.");
 
     public static final ResourceSchema INSTANCE_POOL = new ResourceSchema("databricks_instance_pool", 0, block(
@@ -152,7 +154,8 @@ public final class ClusterSchemas {
             single("aws_attributes", block(
                     optc("availability", STR, "SPOT or ON_DEMAND."),
                     optc("zone_id", STR, "Availability zone."),
-                    optc("spot_bid_price_percent", NUM, "Maximum spot price, percent of on-demand."))).asForceNew(),
+                    optc("spot_bid_price_percent", NUM, "Maximum spot price, percent of on-demand."),
+                    optc("instance_profile_arn", STR, "Instance profile of the pool's nodes."))).asForceNew(),
             single("azure_attributes", block(
                     optc("availability", STR, "SPOT_AZURE or ON_DEMAND_AZURE."),
                     optc("spot_bid_max_price", NUM, "Maximum spot price."))).asForceNew(),
@@ -164,6 +167,10 @@ public final class ClusterSchemas {
                     optc("disk_size", NUM, "Disk size in GiB."),
                     optc("disk_count", NUM, "Disks per instance."),
                     single("disk_type", block(optc("ebs_volume_type", STR, "EBS volume type."),
-                            optc("azure_disk_volume_type", STR, "Azure disk type."))))).asForceNew()),
+                            optc("azure_disk_volume_type", STR, "Azure disk type."))))).asForceNew(),
+            set("preloaded_docker_image", block(
+                    req("url", STR, "Image URL."),
+                    single("basic_auth", block(req("username", STR, "Registry user."),
+                            req("password", STR, "Registry password.").asSensitive())))).asForceNew()),
             "A pool of idle instances for clusters.");
 }

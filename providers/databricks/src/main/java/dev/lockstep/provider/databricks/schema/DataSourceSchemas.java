@@ -21,6 +21,7 @@ public final class DataSourceSchemas {
     public static final ResourceSchema CURRENT_USER = new ResourceSchema("databricks_current_user", 0, block(
             comp("id", STR, "SCIM id."),
             comp("user_name", STR, "User name, or application id of a service principal."),
+            comp("application_id", STR, "Application id when the identity is a service principal."),
             comp("home", STR, "Home directory."),
             comp("repos", STR, "Repos directory."),
             comp("alphanumeric", STR, "The user name with every non-alphanumeric character replaced by _."),
@@ -38,6 +39,7 @@ public final class DataSourceSchemas {
             comp("service_principals", STR_SET, "SCIM ids of member service principals."),
             comp("child_groups", STR_SET, "SCIM ids of member groups."),
             comp("groups", STR_SET, "SCIM ids of the groups this group belongs to."),
+            comp("instance_profiles", STR_SET, "Instance profiles of the group (none: lockstep does not manage them)."),
             comp("external_id", STR, "Id in the identity provider."),
             comp("allow_cluster_create", BOOL, "Entitlement to create clusters."),
             comp("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),

@@ -20,14 +20,15 @@ public final class IdentitySchemas {
 
     /** Workspace entitlements as boolean attributes. */
     public static final List<String> ENTITLEMENTS = List.of("allow_cluster_create", "allow_instance_pool_create",
-            "databricks_sql_access", "workspace_access");
+            "databricks_sql_access", "workspace_access", "workspace_consume");
 
     static List<AttributeSchema> entitlements() {
         return List.of(
                 opt("allow_cluster_create", BOOL, "Entitlement to create clusters."),
                 opt("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),
                 opt("databricks_sql_access", BOOL, "Entitlement to use Databricks SQL."),
-                opt("workspace_access", BOOL, "Entitlement to use the workspace UI."));
+                opt("workspace_access", BOOL, "Entitlement to use the workspace UI."),
+                opt("workspace_consume", BOOL, "Entitlement to use the workspace as a consumer."));
     }
 
     public static final ResourceSchema GROUP = new ResourceSchema("databricks_group", 0, block(
