@@ -1,5 +1,10 @@
 # Every resource type (but databricks_token, see below) and data source of the databricks provider.
 
+provider "databricks" {
+  # host and token come from the sandbox; the default 15 requests/s would make this test slow
+  rate_limit = 200
+}
+
 variable "api_key" {
   type      = string
   sensitive = true
