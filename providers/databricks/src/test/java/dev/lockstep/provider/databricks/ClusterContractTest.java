@@ -11,6 +11,7 @@ import dev.lockstep.api.value.Value;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Contract test of clusters, and the address tag every created cluster carries. */
 class ClusterContractTest extends EmulatorTest {
 
     static final String BASE = """

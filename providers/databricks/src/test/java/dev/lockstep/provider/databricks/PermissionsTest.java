@@ -236,6 +236,13 @@ class PermissionsTest extends EmulatorTest {
             assertTrue(refused.diagnostics().hasErrors(), "removing carol's own CAN_MANAGE is refused");
             assertTrue(refused.diagnostics().toString().contains("allow_lockout"), refused.diagnostics().toString());
 
+            Spi.Planned predicted = asCarol.plan(Spi.addr("databricks_permissions", "new"), null, asCarol.config(
+                    "databricks_permissions", body("cluster_id = cluster.id", "group_name:eng:CAN_ATTACH_TO"),
+                    Map.of("cluster", dev.lockstep.api.value.Value.object(Map.of("id",
+                            dev.lockstep.api.value.Value.unknown(dev.lockstep.api.value.Type.STRING))))));
+            assertTrue(predicted.diagnostics().hasErrors(), "a cluster created in the same apply is carol's alone: "
+                    + "refused at plan time already");
+
             Spi.Planned viaSelf = asCarol.plan(Spi.addr("databricks_permissions", "lock"), null, asCarol.config(
                     "databricks_permissions", body(target, "group_name:eng:CAN_ATTACH_TO",
                             "user_name:carol@example.com:CAN_MANAGE")));

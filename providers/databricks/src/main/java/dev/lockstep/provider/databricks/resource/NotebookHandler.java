@@ -117,6 +117,9 @@ public final class NotebookHandler extends BaseHandler implements ResourceUpdate
         }
         if (!p.configured("format")) {
             p.set("format", Value.string("SOURCE"));
+        } else if (p.str("format") != null && !p.str("format").equals("SOURCE")) {
+            p.diagnostics().error("Unsupported notebook format", "format is SOURCE: DBC, HTML and JUPYTER exports "
+                    + "carry run state, so their content cannot be compared.", null);
         }
         byte[] content;
         try {

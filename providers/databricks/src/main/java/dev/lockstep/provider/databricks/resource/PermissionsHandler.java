@@ -46,11 +46,6 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
         super(ctx, WorkspaceSchemas.PERMISSIONS);
     }
 
-    /** The last live ACL read for an ACL id, if any (for the unmanaged-access finder). */
-    ObjectAcl lastSeen(String aclId) {
-        return live.get(aclId);
-    }
-
     // ------------------------------------------------------------------ target
 
     /**
@@ -235,6 +230,11 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
         AclTarget t = target(cfg);
         if (t == null) {
             p.unknown("id", Type.STRING);
+            // the object is created in this apply: its ACL will hold only its creator, lockstep
+            if (!type.equals("authorization")) {
+                checkAccess(p, new AclTarget(type, "(known after apply)"), mode == null ? AUTHORITATIVE : mode,
+                        creatorOnly(new AclTarget(type, "(known after apply)")));
+            }
             return;
         }
         p.set("id", Value.string(t.id()));
@@ -243,16 +243,23 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
                 p.set(attr, p.prior().get(attr));
             }
         }
-        checkAccess(p, t, mode == null ? AUTHORITATIVE : mode);
+        checkAccess(p, t, mode == null ? AUTHORITATIVE : mode, live.get(t.id()));
+    }
+
+    /** The ACL a new object starts with: its creator (lockstep's identity) manages or owns it. */
+    private ObjectAcl creatorOnly(AclTarget t) {
+        Identity me = c.identity();
+        String level = t.type().equals("jobs") ? "IS_OWNER" : "CAN_MANAGE";
+        return new ObjectAcl(t, null, List.of(new AclEntry(me.aclField(), me.name(), level)), List.of());
     }
 
     /** Notes on who loses and gains access, and the self-lockout refusal. */
-    private void checkAccess(Planning p, AclTarget t, String mode) {
+    private void checkAccess(Planning p, AclTarget t, String mode, ObjectAcl known) {
         Value planned = p.response().planned();
         if (!planned.get("access_control").isWhollyKnown()) {
             return;
         }
-        ObjectAcl acl = live.get(t.id());
+        ObjectAcl acl = known;
         if (acl == null) {
             try {
                 acl = fetch(t);
