@@ -105,6 +105,29 @@ class ConnectionTest extends EmulatorTest {
     }
 
     @Test
+    void oauthMachineToMachine() {
+        String app = new com.databricks.sdk.service.iam.ServicePrincipalsAPI(admin).create(
+                new com.databricks.sdk.service.iam.ServicePrincipal().setDisplayName("m2m")).getApplicationId();
+        String secret = emulator.oauthSecret(app);
+        OpenResult r = openResult("host = \"" + emulator.baseUri() + "\"\nclient_id = \"" + app + "\"\n"
+                + "client_secret = \"" + secret + "\"\n", Map.of(), Map.of(), Sleeper.SYSTEM);
+        assertNotNull(r.provider(), r.diagnostics().toString());
+        try {
+            dev.lockstep.api.value.Value me = new Spi(r.provider()).data("databricks_current_user", "").state();
+            assertEquals(app, me.get("application_id").asString(), "acting as the service principal");
+            Map<String, Long> counts = r.provider().requestCounts();
+            assertEquals(1L, counts.get("GET /oidc/.well-known/oauth-authorization-server"), counts.toString());
+            assertEquals(1L, counts.get("POST /oidc/v1/token"), "one token for the whole session: " + counts);
+        } finally {
+            r.provider().close();
+        }
+        OpenResult wrong = openResult("host = \"" + emulator.baseUri() + "\"\nclient_id = \"" + app + "\"\n"
+                + "client_secret = \"not-the-secret\"\n", Map.of(), Map.of(), Sleeper.SYSTEM);
+        assertNull(wrong.provider());
+        assertTrue(!wrong.diagnostics().toString().contains("not-the-secret"), wrong.diagnostics().toString());
+    }
+
+    @Test
     void settingsDefaultsAndOverrides() {
         ClientSettings s = ClientSettings.resolve(settings("host = \"h.example.com/\"\ntoken = \"t\"\n"), Map.of(),
                 Map.of()).settings();

@@ -31,6 +31,7 @@ public final class DatabricksEmulator extends EmulatorServer {
   private final DatabricksErrors errors = new DatabricksErrors();
   private final Ctx ctx;
   private final TokensApi tokens;
+  private final OAuthApi oauth;
   private final java.util.concurrent.atomic.AtomicInteger failAfterCreate = new java.util.concurrent.atomic.AtomicInteger();
 
   /** An emulator with default settings and an in-memory state. */
@@ -54,6 +55,8 @@ public final class DatabricksEmulator extends EmulatorServer {
     new SecretsApi(ctx).register(router);
     new WorkspaceApi(ctx).register(router);
     tokens.register(router);
+    this.oauth = new OAuthApi(ctx, this::baseUri);
+    oauth.register(router);
   }
 
   private void created(String key) {
@@ -101,7 +104,8 @@ public final class DatabricksEmulator extends EmulatorServer {
     if (userName != null) {
       return ctx.principals.userByName(userName).flatMap(u -> ctx.principals.caller(u.path("id").asText()));
     }
-    return TokensApi.lookup(state, token, ctx.now()).flatMap(t -> ctx.principals.caller(t.ownerId));
+    Optional<Caller> pat = TokensApi.lookup(state, token, ctx.now()).flatMap(t -> ctx.principals.caller(t.ownerId));
+    return pat.isPresent() ? pat : oauth.lookup(token);
   }
 
   @Override
@@ -165,6 +169,15 @@ public final class DatabricksEmulator extends EmulatorServer {
       persistNow();
       return value;
     });
+  }
+
+  /**
+   * Mints an OAuth client secret for an existing service principal (by application id), for
+   * machine-to-machine authentication through {@code /oidc/v1/token}; returns the secret. Secrets
+   * and the access tokens issued for them are kept in memory only.
+   */
+  public String oauthSecret(String applicationId) {
+    return withStateLock(() -> oauth.mintSecret(applicationId));
   }
 
   /** Number of objects of one kind (e.g. "clusters", "jobs", "users"), for tests and reports. */

@@ -83,7 +83,9 @@ public final class DatabricksClient {
         if (settings.auth() == ClientSettings.Auth.PAT) {
             cfg.setToken(settings.token());
         } else {
-            cfg.setClientId(settings.clientId()).setClientSecret(settings.clientSecret());
+            // no background refresh threads: a command is short, and the token is renewed on use
+            cfg.setClientId(settings.clientId()).setClientSecret(settings.clientSecret())
+                    .setDisableAsyncTokenRefresh(true);
         }
         this.api = new ApiClient.Builder().withDatabricksConfig(cfg).withRetryStrategyPicker(new NoRetryStrategyPicker())
                 .withTimer(new SleeperTimer(sleeper)).build();
