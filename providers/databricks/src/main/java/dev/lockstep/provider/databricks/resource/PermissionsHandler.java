@@ -53,6 +53,11 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
      * (an id known only after apply, or a path that does not exist yet).
      */
     AclTarget target(Value v) {
+        return target(v, false);
+    }
+
+    /** As {@link #target(Value)}; {@code fresh} resolves paths again instead of using what plans cached. */
+    private AclTarget target(Value v, boolean fresh) {
         for (String attr : WorkspaceSchemas.PERMISSION_TARGETS) {
             if (Values.unknown(v, attr)) {
                 return null;
@@ -69,16 +74,16 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
                 case "notebook_id" -> new AclTarget("notebooks", s);
                 case "directory_id" -> new AclTarget("directories", s);
                 case "authorization" -> new AclTarget("authorization", s);
-                case "notebook_path" -> byPath("notebooks", s);
-                case "directory_path" -> byPath("directories", s);
+                case "notebook_path" -> byPath("notebooks", s, fresh);
+                case "directory_path" -> byPath("directories", s, fresh);
                 default -> throw new IllegalStateException(attr);
             };
         }
         return null;
     }
 
-    private AclTarget byPath(String type, String path) {
-        String id = pathIds.get(path);
+    private AclTarget byPath(String type, String path, boolean fresh) {
+        String id = fresh ? null : pathIds.get(path);
         if (id == null) {
             try {
                 ObjectInfo info = c.consistent("path:" + path, () -> c.workspace.getStatus(path));
@@ -307,7 +312,8 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
 
     /** Writes the planned ACL: PUT of the whole list, or PATCH of the declared entries (additive, nothing removed). */
     private String write(ApplyRequest r) {
-        AclTarget t = target(r.planned());
+        // paths are resolved again: the object at a path may have been replaced since the plan
+        AclTarget t = target(r.planned(), true);
         if (t == null) {
             throw new IllegalStateException("the object of " + r.address() + " does not exist");
         }
