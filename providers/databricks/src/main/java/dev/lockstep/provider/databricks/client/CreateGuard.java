@@ -18,10 +18,11 @@ public final class CreateGuard {
     }
 
     /**
+     * @param scrubber removes the request's secrets from what is logged
      * @param attempt sends the create and returns the new object's id
      * @param lookup finds the object by natural key or tag, if it exists
      */
-    public static String create(DatabricksClient c, String what, Supplier<String> attempt,
+    public static String create(DatabricksClient c, String what, Scrubber scrubber, Supplier<String> attempt,
             Supplier<Optional<String>> lookup) {
         boolean retrying = false;
         for (int i = 1;; i++) {
@@ -32,7 +33,7 @@ public final class CreateGuard {
                 if (!ambiguous && !(retrying && Errors.isAlreadyExists(e))) {
                     throw e;
                 }
-                c.log().warn("databricks: creating " + what + " failed (" + Errors.describe(e, c.scrubber())
+                c.log().warn("databricks: creating " + what + " failed (" + Errors.describe(e, scrubber)
                         + "); looking it up before trying again");
                 c.sleeper().sleepUninterruptibly(Duration.ofMillis(200L * i));
                 Optional<String> found = lookup.get();

@@ -11,6 +11,7 @@ import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.ResourceUpdater;
+import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.databricks.client.CreateGuard;
@@ -109,6 +110,21 @@ public final class ClusterHandler extends BaseHandler implements ResourceUpdater
         return LOCAL;
     }
 
+    /** The workspace does not return a registry password: the recorded one (a placeholder) is kept. */
+    @Override
+    protected Value finish(Value live, Value prior) {
+        Value v = super.finish(live, prior);
+        AttributePath password = AttributePath.of("docker_image").attr("basic_auth").attr("password");
+        Value recorded = prior == null || !prior.isKnown() || prior.isNull() ? null : password.get(prior);
+        Value now = password.get(v);
+        if (recorded != null && now != null && now.isNull()) {
+            Value docker = v.get("docker_image");
+            Value auth = Values.with(docker.get("basic_auth"), "password", recorded);
+            v = Values.with(v, "docker_image", Values.with(docker, "basic_auth", auth));
+        }
+        return v;
+    }
+
     // ------------------------------------------------------------------ plan
 
     @Override
@@ -182,7 +198,7 @@ public final class ClusterHandler extends BaseHandler implements ResourceUpdater
     protected ApplyResponse doCreate(ApplyRequest r) {
         CreateCluster req = SdkModels.build(c, request(r.planned(), r.address()), CreateCluster.class);
         String address = r.address().toString();
-        String id = CreateGuard.create(c, r.address().toString(),
+        String id = CreateGuard.create(c, r.address().toString(), scrubber(r),
                 () -> c.clusters.create(req).getResponse().getClusterId(),
                 () -> findByTag(address).map(ClusterDetails::getClusterId));
         c.created("cluster:" + id);

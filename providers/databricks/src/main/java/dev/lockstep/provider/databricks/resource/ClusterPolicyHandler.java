@@ -102,7 +102,7 @@ public final class ClusterPolicyHandler extends BaseHandler implements ResourceU
     protected ApplyResponse doCreate(ApplyRequest r) {
         CreatePolicy req = SdkModels.build(c, body(r.planned()), CreatePolicy.class);
         String name = req.getName();
-        String id = CreateGuard.create(c, r.address().toString(), () -> c.policies.create(req).getPolicyId(),
+        String id = CreateGuard.create(c, r.address().toString(), scrubber(r), () -> c.policies.create(req).getPolicyId(),
                 () -> byName(name).map(Policy::getPolicyId));
         c.created("policy:" + id);
         try {

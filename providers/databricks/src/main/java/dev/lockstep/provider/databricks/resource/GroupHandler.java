@@ -103,7 +103,7 @@ public final class GroupHandler extends BaseHandler implements ResourceUpdater {
                 .setEntitlements(Scim.entitlements(r.planned()));
         String id;
         try {
-            id = CreateGuard.create(c, r.address().toString(), () -> c.groups.create(g).getId(),
+            id = CreateGuard.create(c, r.address().toString(), scrubber(r), () -> c.groups.create(g).getId(),
                     () -> byName(name).map(Group::getId));
         } catch (RuntimeException e) {
             if (!Errors.isAlreadyExists(e) || !Values.bool(r.planned(), "force", false)) {

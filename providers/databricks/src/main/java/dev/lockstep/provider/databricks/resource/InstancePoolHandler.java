@@ -101,7 +101,7 @@ public final class InstancePoolHandler extends BaseHandler implements ResourceUp
     protected ApplyResponse doCreate(ApplyRequest r) {
         CreateInstancePool req = SdkModels.build(c, body(r), CreateInstancePool.class);
         String address = r.address().toString();
-        String id = CreateGuard.create(c, address, () -> c.pools.create(req).getInstancePoolId(),
+        String id = CreateGuard.create(c, address, scrubber(r), () -> c.pools.create(req).getInstancePoolId(),
                 () -> byTag(address).map(InstancePoolAndStats::getInstancePoolId));
         c.created("pool:" + id);
         try {

@@ -254,7 +254,7 @@ public final class JobHandler extends BaseHandler implements ResourceUpdater {
     protected ApplyResponse doCreate(ApplyRequest r) {
         CreateJob req = SdkModels.build(c, settings(r.planned(), r.address()), CreateJob.class);
         String address = r.address().toString();
-        String id = CreateGuard.create(c, address, () -> String.valueOf(c.jobs.create(req).getJobId()),
+        String id = CreateGuard.create(c, address, scrubber(r), () -> String.valueOf(c.jobs.create(req).getJobId()),
                 () -> byTag(address));
         c.created("job:" + id);
         try {

@@ -132,7 +132,7 @@ abstract class PrincipalHandler extends BaseHandler implements ResourceUpdater {
     protected ApplyResponse doCreate(ApplyRequest r) {
         String id;
         try {
-            id = CreateGuard.create(c, r.address().toString(), () -> create(r.planned()),
+            id = CreateGuard.create(c, r.address().toString(), scrubber(r), () -> create(r.planned()),
                     () -> byName(r.planned()).map(Principal::id));
         } catch (RuntimeException e) {
             if (!Errors.isAlreadyExists(e) || !Values.bool(r.planned(), "force", false)) {

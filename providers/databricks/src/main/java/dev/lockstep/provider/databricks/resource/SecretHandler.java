@@ -7,7 +7,6 @@ import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.ResourceUpdater;
-import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.databricks.client.Errors;
 import dev.lockstep.provider.databricks.client.NotVisible;
@@ -106,8 +105,10 @@ public final class SecretHandler extends BaseHandler implements ResourceUpdater 
             String b64 = c.secrets.getSecret(scope, m.getKey()).getValue();
             return Value.string(new String(Base64.getDecoder().decode(b64 == null ? "" : b64), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            // cannot read it back: an unknown-to-us value, which plans a re-put
-            return Value.nullOf(Type.STRING);
+            // cannot read it back: a value that equals nothing, so the plan puts the secret again
+            c.log().warn("databricks: secret " + scope + "/" + m.getKey() + " changed out of band and cannot be "
+                    + "read back (" + Errors.describe(e, c.scrubber()) + "); planning to put it again");
+            return Value.string("unreadable:" + java.util.UUID.randomUUID());
         }
     }
 

@@ -91,7 +91,7 @@ public final class SecretScopeHandler extends BaseHandler {
         String name = Values.str(r.planned(), "name");
         CreateScope req = new CreateScope().setScope(name).setScopeBackendType(ScopeBackendType.DATABRICKS)
                 .setInitialManagePrincipal(Values.str(r.planned(), "initial_manage_principal"));
-        CreateGuard.create(c, r.address().toString(), () -> {
+        CreateGuard.create(c, r.address().toString(), scrubber(r), () -> {
             c.secrets.createScope(req);
             return name;
         }, () -> Optional.ofNullable(all().containsKey(name) ? name : null));

@@ -133,7 +133,7 @@ public final class TokenHandler extends BaseHandler {
                 .setLifetimeSeconds(lifetime == null ? null : lifetime.longValue());
         long started = System.currentTimeMillis();
         AtomicReference<CreateTokenResponse> created = new AtomicReference<>();
-        String id = dev.lockstep.provider.databricks.client.CreateGuard.create(c, r.address().toString(), () -> {
+        String id = dev.lockstep.provider.databricks.client.CreateGuard.create(c, r.address().toString(), scrubber(r), () -> {
             CreateTokenResponse resp = c.tokens.create(req);
             created.set(resp);
             return resp.getTokenInfo().getTokenId();
