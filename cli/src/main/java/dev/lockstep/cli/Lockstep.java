@@ -1,7 +1,19 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.cli.command.ApplyCommand;
 import dev.lockstep.cli.command.CompletionCommand;
+import dev.lockstep.cli.command.ConsoleCommand;
+import dev.lockstep.cli.command.DestroyCommand;
+import dev.lockstep.cli.command.DriftCommand;
+import dev.lockstep.cli.command.ForceUnlockCommand;
 import dev.lockstep.cli.command.GraphCommand;
+import dev.lockstep.cli.command.ImportCommand;
+import dev.lockstep.cli.command.LockCommand;
+import dev.lockstep.cli.command.OutputCommand;
+import dev.lockstep.cli.command.PlanCommand;
+import dev.lockstep.cli.command.SandboxCommand;
+import dev.lockstep.cli.command.ShowCommand;
+import dev.lockstep.cli.command.StateCommand;
 import dev.lockstep.cli.command.ValidateCommand;
 import dev.lockstep.cli.command.VersionCommand;
 import dev.lockstep.cli.render.Style;
@@ -21,8 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         usageHelpAutoWidth = true,
         description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.",
-        subcommands = {ValidateCommand.class, GraphCommand.class, VersionCommand.class,
-            CompletionCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
+            ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class, StateCommand.class,
+            LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class, ConsoleCommand.class,
+            VersionCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present or drift found; "
             + "3 blocked by policy; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
@@ -33,6 +47,11 @@ public final class Lockstep implements Runnable {
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not colour the output.")
     boolean noColor;
+
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+            description = "Use lockstep's loopback emulators (Kubernetes, Databricks, Vault, Secrets Manager) instead of "
+                + "real systems; their data is kept in .lockstep/sandbox/. Also LOCKSTEP_SANDBOX=1.")
+    boolean sandbox;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an unexpected error.")
@@ -49,6 +68,10 @@ public final class Lockstep implements Runnable {
     /** The directory as the user wrote it, for messages. */
     public Path dirAsGiven() {
         return dir;
+    }
+
+    public boolean sandbox() {
+        return sandbox;
     }
 
     public Style style() {
@@ -71,6 +94,11 @@ public final class Lockstep implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        for (String a : args) {
+            if (a.equals("--stacktrace")) {
+                System.setProperty("lockstep.stacktrace", "true");
+            }
+        }
         cl.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();

@@ -1,6 +1,5 @@
 package dev.lockstep.cli;
 
-import picocli.CommandLine;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {
@@ -9,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.lockstep.cli.log.JulBridge.install();
         System.exit(Lockstep.run(args));
     }
 }

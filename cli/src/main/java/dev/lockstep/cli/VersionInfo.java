@@ -1,25 +1,14 @@
 package dev.lockstep.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.lockstep.state.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The lockstep version, read from the {@code version.properties} the build writes. */
+/** The lockstep version for {@code --version} and {@code version}, as the build recorded it. */
 public final class VersionInfo implements IVersionProvider {
 
     /** The version string, such as {@code 0.1.0-SNAPSHOT}. */
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = VersionInfo.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p.getProperty("version", "unknown");
+        return BuildVersion.get();
     }
 
     @Override

@@ -1,33 +1,64 @@
 package dev.lockstep.cli.command;
 
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.DiagnosticPrinter;
+import dev.lockstep.planner.engine.SandboxOverrides;
 import dev.lockstep.planner.hcl.function.FunctionContext;
 import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
+import dev.lockstep.sandbox.Sandbox;
+import dev.lockstep.state.backend.StateBackend;
+import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.backend.StateLockedException;
+import dev.lockstep.state.local.LocalBackend;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
-/** What a command needs to work on one configuration directory: the directory, schemas and functions. */
+/**
+ * What a command needs to work on one configuration directory: the directory, the provider
+ * schemas, the state backend beside the configuration, and the shared ways of opening a session
+ * and reporting failures with the right exit code.
+ */
 final class Workspace {
 
+    private final Lockstep root;
     private final Path dir;
     private final Schemas schemas;
+    private StateBackend backend;
 
-    private Workspace(Path dir, Schemas schemas) {
+    private Workspace(Lockstep root, Path dir, Schemas schemas) {
+        this.root = root;
         this.dir = dir;
         this.schemas = schemas;
     }
 
     static Workspace open(Lockstep root) {
-        return new Workspace(root.dir(), Schemas.discover());
+        return new Workspace(root, root.dir(), Schemas.discover());
     }
 
     Path dir() {
         return dir;
     }
 
+    Path stateDir() {
+        return dir.resolve(".lockstep");
+    }
+
     Schemas schemas() {
         return schemas;
+    }
+
+    StateBackend backend() {
+        if (backend == null) {
+            backend = new LocalBackend(stateDir());
+        }
+        return backend;
     }
 
     FunctionContext functionContext(boolean impureUnknown) {
@@ -36,5 +67,109 @@ final class Workspace {
 
     ConfigValidator validator() {
         return new ConfigValidator(schemas, Library.all(functionContext(true)));
+    }
+
+    /** Opens a session; on failure prints why and returns null, with the exit code in {@code code[0]}. */
+    Session session(String operation, VariableOptions vars, boolean lock, Duration lockTimeout, PrintWriter err,
+            int[] code) {
+        SandboxOverrides sandbox = sandboxOverrides();
+        try {
+            Session.Opened o = Session.open(new Session.Request(dir, schemas, backend(), vars.sources(), System.getenv(),
+                    sandbox, new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
+            if (o.session() == null) {
+                sandbox.close();
+            }
+            Map<String, String> sources = o.session() != null ? o.session().config().sources() : Map.of();
+            printDiagnostics(o.diagnostics(), sources, err);
+            if (o.session() == null) {
+                code[0] = ExitCode.ERROR.code();
+            }
+            return o.session();
+        } catch (StateException e) {
+            sandbox.close();
+            code[0] = stateError(e, err);
+            return null;
+        }
+    }
+
+    /** Whether --sandbox (or LOCKSTEP_SANDBOX=1) is in effect. */
+    boolean sandboxMode() {
+        String env = System.getenv("LOCKSTEP_SANDBOX");
+        return root.sandbox() || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
+    }
+
+    /** The sandbox's data directory: {@code .lockstep/sandbox} beside the configuration. */
+    Path sandboxDir() {
+        return stateDir().resolve("sandbox");
+    }
+
+    /** Emulator overrides in sandbox mode (emulators start on first use), else none. */
+    SandboxOverrides sandboxOverrides() {
+        if (!sandboxMode()) {
+            return SandboxOverrides.NONE;
+        }
+        var served = Sandbox.running(sandboxDir());
+        if (served.isPresent()) {
+            // a `lockstep sandbox serve` owns this sandbox's data: talk to its emulators
+            Map<String, Map<String, String>> endpoints = served.get();
+            return provider -> endpoints.getOrDefault(provider, Map.of());
+        }
+        Sandbox s = new Sandbox(sandboxDir(), 0, System.getenv("LOCKSTEP_SANDBOX_FAULTS"));
+        return new SandboxOverrides() {
+            @Override
+            public Map<String, String> forProvider(String provider) {
+                return s.overrides(provider);
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
+    }
+
+    void printDiagnostics(Diagnostics d, Map<String, String> sources, PrintWriter err) {
+        if (d.isEmpty()) {
+            return;
+        }
+        Map<String, String> src = sources.isEmpty() ? sourcesOnDisk() : sources;
+        new DiagnosticPrinter(src, root.style()).print(d, err);
+    }
+
+    private Map<String, String> sourcesOnDisk() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        try {
+            for (Path p : dev.lockstep.planner.config.ConfigLoader.configFiles(dir)) {
+                m.put(p.getFileName().toString(), java.nio.file.Files.readString(p));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no snippets then
+        }
+        return m;
+    }
+
+    /** Prints a state problem and returns its exit code: 4 when locked, else 1. */
+    int stateError(StateException e, PrintWriter err) {
+        if (e instanceof StateLockedException l) {
+            err.println(root.style().boldRed("error") + ": " + root.style().bold("Error acquiring the state lock"));
+            err.println("  The state is locked by another lockstep process. Lock info:");
+            if (l.holder() != null) {
+                err.println("    ID:        " + l.holder().id());
+                err.println("    Who:       " + l.holder().who());
+                err.println("    Operation: " + l.holder().operation());
+                err.println("    Created:   " + l.holder().created());
+                err.println("    Path:      " + l.holder().path());
+                err.println("    Version:   " + l.holder().version());
+                err.println("    PID:       " + l.holder().pid());
+            }
+            err.println("  Wait for it to finish (or retry with --lock-timeout 60s). If the holder died, its lock "
+                    + "expires on its own; `lockstep force-unlock ID` removes it at once.");
+            err.flush();
+            return ExitCode.LOCKED.code();
+        }
+        err.println(root.style().boldRed("error") + ": " + root.style().bold("State error"));
+        err.println("  " + e.getMessage());
+        err.flush();
+        return ExitCode.ERROR.code();
     }
 }

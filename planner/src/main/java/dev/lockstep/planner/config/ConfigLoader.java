@@ -3,6 +3,7 @@ package dev.lockstep.planner.config;
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.addr.ResourceMode;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.SourcePos;
 import dev.lockstep.api.diag.SourceRange;
 import dev.lockstep.planner.hcl.Hcl;
 import dev.lockstep.planner.hcl.ast.Attribute;
@@ -17,7 +18,9 @@ import dev.lockstep.planner.hcl.eval.Suggestions;
 import dev.lockstep.planner.hcl.lexer.Lexer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,22 +70,51 @@ public final class ConfigLoader {
         }
     }
 
-    /** Reads a file as UTF-8, reporting a diagnostic (and returning null) if it cannot. */
+    /**
+     * Reads a file as UTF-8, reporting a diagnostic (and returning null) if it cannot; invalid
+     * UTF-8 is reported at the line and column of its first bad byte.
+     */
     public static String readSource(Path file, String displayName, Diagnostics diags) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            diags.error("Invalid file encoding", "The file " + displayName + " is not valid UTF-8 text. "
-                    + "Configuration files must be UTF-8.", SourceRange.synthetic(displayName));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             diags.error("Failed to read file", "The file " + displayName + " could not be read: " + e.getMessage(),
                     SourceRange.synthetic(displayName));
+            return null;
         }
-        return null;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            SourcePos at = endOf(out.toString());
+            diags.error("Invalid file encoding", "The file " + displayName + " is not valid UTF-8 text: the byte 0x"
+                    + String.format("%02X", bytes[in.position()] & 0xff) + " at line " + at.line() + ", column "
+                    + at.column() + " does not belong to a UTF-8 character. Configuration files must be UTF-8.",
+                    SourceRange.at(displayName, at));
+            return null;
+        }
+        return out.toString();
+    }
+
+    /** The position just after {@code text}, in lines and code-point columns (a leading BOM takes none). */
+    private static SourcePos endOf(String text) {
+        int line = 1;
+        int lineStart = text.startsWith("\uFEFF") ? 1 : 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePos(line, text.codePointCount(lineStart, text.length()) + 1, text.length());
     }
 
     /** Loads the configuration in {@code dir}. Always returns a config (possibly partial); check diags. */
@@ -304,6 +336,7 @@ public final class ConfigLoader {
         String name = b.label(0);
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("value", "description", "sensitive", "depends_on"),
                 Set.of("precondition"), Set.of("value"), b.headerRange(), diags);
+        checkConditions(c.blocks());
         if (c.attr("value") == null) {
             return;
         }
@@ -325,6 +358,7 @@ public final class ConfigLoader {
         Attribute dependsOnAttr = null;
         String provider = null;
         Lifecycle lifecycle = Lifecycle.DEFAULT;
+        Block lifecycleBlock = null;
         List<Body.BodyItem> rest = new ArrayList<>();
         Map<String, SourceRange> seen = new LinkedHashMap<>();
         for (Body.BodyItem item : b.body().items()) {
@@ -353,12 +387,24 @@ public final class ConfigLoader {
                 }
             } else {
                 Block nb = (Block) item;
-                if (nb.type().equals("lifecycle") && nb.labels().isEmpty()) {
+                if (nb.type().equals("lifecycle")) {
+                    if (!nb.labels().isEmpty()) {
+                        diags.error("Extraneous label for lifecycle", "No labels are expected for lifecycle blocks.",
+                                nb.labels().get(0).range());
+                        continue;
+                    }
                     if (mode == ResourceMode.DATA) {
                         diags.error("Unsupported lifecycle block", "Data sources do not have a lifecycle.",
                                 nb.typeRange());
                         continue;
                     }
+                    if (lifecycleBlock != null) {
+                        diags.error("Duplicate lifecycle block", "This resource already has a lifecycle block at "
+                                + BodyReader.where(lifecycleBlock.typeRange()) + "; put every lifecycle setting in "
+                                + "that one block.", nb.typeRange());
+                        continue;
+                    }
+                    lifecycleBlock = nb;
                     lifecycle = lifecycle(nb);
                 } else if (nb.type().equals("provisioner") || nb.type().equals("connection")) {
                     diags.error("Unsupported block type", "lockstep does not run provisioners; \"" + nb.type()
@@ -421,10 +467,20 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** Checks the shape of precondition and postcondition blocks: a condition and an error message. */
+    private void checkConditions(List<Block> blocks) {
+        for (Block v : blocks) {
+            labels(v, 0, "");
+            BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
+                    "error_message"), v.typeRange(), diags);
+        }
+    }
+
     private Lifecycle lifecycle(Block b) {
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("create_before_destroy", "prevent_destroy",
                 "ignore_changes", "replace_triggered_by"), Set.of("precondition", "postcondition"), Set.of(),
                 b.typeRange(), diags);
+        checkConditions(c.blocks());
         boolean cbd = BodyReader.bool(c.attr("create_before_destroy"), false, diags);
         boolean pd = BodyReader.bool(c.attr("prevent_destroy"), false, diags);
         List<Traversal> ignore = new ArrayList<>();

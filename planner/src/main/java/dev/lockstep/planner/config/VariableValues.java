@@ -12,6 +12,7 @@ import dev.lockstep.planner.hcl.ast.Block;
 import dev.lockstep.planner.hcl.ast.Body;
 import dev.lockstep.planner.hcl.ast.Expression;
 import dev.lockstep.planner.hcl.ast.Expressions;
+import dev.lockstep.planner.hcl.ast.Traversal;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Evaluator;
 import dev.lockstep.planner.hcl.eval.Suggestions;
@@ -93,7 +94,9 @@ public final class VariableValues {
             readVarFile(f, f.getFileName().toString(), raw);
         }
         for (Path f : sources.varFiles()) {
-            readVarFile(f, f.toString(), raw);
+            // relative to the configuration directory, as Terraform's -chdir makes them
+            Path resolved = f.isAbsolute() || config.dir() == null ? f : config.dir().resolve(f);
+            readVarFile(resolved, f.toString(), raw);
         }
         for (String kv : sources.cliVars()) {
             int eq = kv.indexOf('=');
@@ -129,6 +132,7 @@ public final class VariableValues {
         }
         for (Variable v : config.variables().values()) {
             checkValidations(v, out.get(v.name()));
+            dev.lockstep.api.log.SecretScrubber.register(out.get(v.name()));
         }
         return out;
     }
@@ -256,12 +260,33 @@ public final class VariableValues {
         }
     }
 
+    /** Reports every reference of a validation rule to anything but the variable itself; true if there is none. */
+    private boolean onlySelfReferences(Variable v, Variable.Validation rule) {
+        boolean ok = true;
+        for (Expression e : List.of(rule.condition(), rule.errorMessage())) {
+            for (Traversal t : Expressions.references(e)) {
+                boolean self = t.root().equals("var") && !t.steps().isEmpty()
+                        && t.steps().get(0) instanceof Traversal.Attr a && a.name().equals(v.name());
+                if (!self) {
+                    diags.error("Invalid reference in variable validation", "The condition and error message of a "
+                            + "validation rule for variable \"" + v.name() + "\" can refer only to the variable "
+                            + "itself, as var." + v.name() + ".", t.range());
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+
     private void checkValidations(Variable v, Value value) {
         if (v.validations().isEmpty()) {
             return;
         }
         EvalContext ctx = functionsOnly.child(Map.of("var", Value.object(Map.of(v.name(), value))));
         for (Variable.Validation rule : v.validations()) {
+            if (!onlySelfReferences(v, rule)) {
+                continue;
+            }
             Diagnostics d = new Diagnostics();
             Value ok = Evaluator.evaluate(rule.condition(), ctx, d);
             diags.addAll(d);

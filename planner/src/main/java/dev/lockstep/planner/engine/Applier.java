@@ -104,6 +104,9 @@ public final class Applier {
                         try {
                             d = runner.run(o);
                         } catch (RuntimeException ex) {
+                            if (Boolean.getBoolean("lockstep.stacktrace")) {
+                                ex.printStackTrace();
+                            }
                             d = new Diagnostics().error("Operation failed unexpectedly", o + " failed with "
                                     + ex.getClass().getSimpleName() + ". This is a bug in lockstep or its provider; "
                                     + "please report it.", null);

@@ -79,6 +79,9 @@ public final class Diffs {
             SecretHasher hasher, List<AttributePath> out) {
         String hash = secrets.get(at);
         if (hash != null) {
+            if (b != null && b.isNull() && b.isSensitive()) {
+                return; // the redacted placeholder itself: nothing new was learned about the secret
+            }
             if (b == null || !b.isWhollyKnown() || !hash.equals(hasher.hash(b))) {
                 out.add(at);
             }

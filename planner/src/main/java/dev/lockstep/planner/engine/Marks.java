@@ -1,5 +1,6 @@
 package dev.lockstep.planner.engine;
 
+import dev.lockstep.api.log.SecretScrubber;
 import dev.lockstep.api.schema.AttributeSchema;
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;
@@ -53,17 +54,27 @@ public final class Marks {
         }
     }
 
-    /** {@code v} with the value at each path marked sensitive (paths that do not exist are ignored). */
+    /**
+     * {@code v} with the value at each path marked sensitive. Paths that do not exist are ignored,
+     * and so are nulls: a null has nothing to hide, and a marked null means a redacted placeholder.
+     */
     public static Value mark(Value v, Collection<AttributePath> paths) {
         Value out = v;
         for (AttributePath p : paths) {
-            out = transform(out, p.steps(), 0, Value::markSensitive);
+            out = transform(out, p.steps(), 0, x -> x.isNull() ? x : x.markSensitive());
         }
+        SecretScrubber.register(out);
         return out;
     }
 
     /** {@code v} with every attribute the schema declares sensitive marked, at any depth. */
     public static Value markSchema(Value v, BlockSchema schema) {
+        Value out = markSchemaOnly(v, schema);
+        SecretScrubber.register(out);
+        return out;
+    }
+
+    private static Value markSchemaOnly(Value v, BlockSchema schema) {
         if (v == null || v.isNull() || !v.isKnown() || !v.isMapping()) {
             return v;
         }
@@ -71,7 +82,7 @@ public final class Marks {
         boolean changed = false;
         for (AttributeSchema a : schema.attributes().values()) {
             Value x = m.get(a.name());
-            if (a.sensitive() && x != null && !x.isSensitive()) {
+            if (a.sensitive() && x != null && !x.isSensitive() && !x.isNull()) {
                 m.put(a.name(), x.markSensitive());
                 changed = true;
             }
@@ -85,11 +96,11 @@ public final class Marks {
             if (x.isSequence()) {
                 List<Value> els = new ArrayList<>();
                 for (Value e : x.elements()) {
-                    els.add(markSchema(e, b.block()));
+                    els.add(markSchemaOnly(e, b.block()));
                 }
                 y = rebuildSequence(x, els);
             } else {
-                y = markSchema(x, b.block());
+                y = markSchemaOnly(x, b.block());
             }
             if (y != x) {
                 m.put(b.name(), y);
@@ -112,8 +123,8 @@ public final class Marks {
         Value out = v;
         for (AttributePath p : paths(v)) {
             Value secret = p.get(v);
-            if (secret == null || !secret.isKnown()) {
-                continue;
+            if (secret == null || !secret.isKnown() || secret.isNull()) {
+                continue; // nothing to hide (or already a redacted placeholder)
             }
             hashes.put(p, hasher.hash(secret));
             out = transform(out, p.steps(), 0, x -> Value.nullOf(x.type()).markSensitive());

@@ -125,8 +125,15 @@ final class OperationRunner {
         Instant now = Instant.now();
         ResourceInstance recorded = pi.recorded();
         String id = create ? null : recorded == null ? null : recorded.id();
-        if (create) {
-            Marks.Redacted r = Marks.redact(finalPlan, hasher);
+        if (create && c.action() == Action.CREATE && recorded != null) {
+            // the recorded object was deleted outside lockstep: forget it before recreating
+            journal.remove(op.address());
+        }
+        if (create && c.action() != Action.CREATE_THEN_DELETE) {
+            // With create_before_destroy the old object's record stays until the new one is put, so no
+            // pending entry can be written over it: an interruption in between leaves the new object
+            // unrecorded (documented in docs/engine.md).
+            Marks.Redacted r = Marks.redact(unknownsAsNulls(finalPlan), hasher);
             journal.pending(new ResourceInstance(op.address(), c.provider(), h.schema().version(), null, r.value(),
                     r.hashes(), c.dependencies(), ResourceInstance.Status.PENDING_CREATE, now, now));
         }
@@ -149,6 +156,30 @@ final class OperationRunner {
                 r.hashes(), c.dependencies(), status, created, now));
         planned.values().set(op.address(), newState);
         return resp.id();
+    }
+
+    /** The planned value with every unknown replaced by a null of its type: what a pending record can hold. */
+    static Value unknownsAsNulls(Value v) {
+        if (!v.isKnown()) {
+            return Value.nullOf(v.type()).markSensitiveIf(v.isSensitive());
+        }
+        if (v.isNull() || v.isWhollyKnown()) {
+            return v;
+        }
+        Value out;
+        if (v.isSequence()) {
+            java.util.List<Value> els = new java.util.ArrayList<>();
+            for (Value e : v.elements()) {
+                els.add(unknownsAsNulls(e));
+            }
+            out = v.isTuple() ? Value.tuple(els) : v.isSet() ? Value.set(v.type().elementType(), els)
+                    : Value.list(v.type().elementType(), els);
+        } else {
+            java.util.Map<String, Value> m = new java.util.LinkedHashMap<>();
+            v.attributes().forEach((k, e) -> m.put(k, unknownsAsNulls(e)));
+            out = v.isMap() ? Value.map(v.type().elementType(), m) : Value.object(m);
+        }
+        return out.markSensitiveIf(v.isSensitive());
     }
 
     private void delete(Operation op, Diagnostics d) throws StateException {

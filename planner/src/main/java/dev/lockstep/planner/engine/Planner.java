@@ -93,6 +93,8 @@ public final class Planner {
         if (!diags.hasErrors()) {
             if (req.options().mode() == PlanMode.DESTROY) {
                 planDestroy();
+                applyTargeting();
+                checkPreventDestroy();
             } else {
                 walk();
                 if (req.options().mode() == PlanMode.NORMAL) {
@@ -446,14 +448,26 @@ public final class Planner {
                 }
                 continue;
             }
-            for (GraphNode d : req.graph().graph().transitiveDependencies(n)) {
-                wanted.add(d.id());
+            if (req.options().mode() == PlanMode.DESTROY) {
+                // destroying a target also destroys what depends on it, never what it depends on
+                java.util.ArrayDeque<GraphNode> todo = new java.util.ArrayDeque<>(List.of(n));
+                while (!todo.isEmpty()) {
+                    GraphNode x = todo.pop();
+                    if (wanted.add(x.id())) {
+                        todo.addAll(req.graph().graph().dependents(x));
+                    }
+                }
+            } else {
+                for (GraphNode d : req.graph().graph().transitiveDependencies(n)) {
+                    wanted.add(d.id());
+                }
             }
         }
         changes.replaceAll((a, c) -> {
             boolean direct = targets.stream().anyMatch(t -> matches(t, a));
             String id = (a.isData() ? "data." : "") + a.type() + "." + a.name();
-            boolean dependency = wanted.contains(id) && !targets.stream().anyMatch(t -> sameResource(t, a));
+            boolean dependency = wanted.contains(id) && (req.options().mode() == PlanMode.DESTROY
+                    || !targets.stream().anyMatch(t -> sameResource(t, a)));
             if (direct || dependency) {
                 return c;
             }

@@ -34,16 +34,16 @@ public final class ProviderSet implements AutoCloseable {
     private final Config config;
     private final Map<String, String> environment;
     private final Path stateDir;
-    private final Map<String, Map<String, String>> sandbox;
+    private final SandboxOverrides sandbox;
     private final ProviderLog log;
     private final Map<String, Provider> open = new LinkedHashMap<>();
     private final Map<String, List<Diagnostic>> failed = new LinkedHashMap<>();
 
     /**
-     * @param sandbox per provider name, endpoint overrides for the sandbox (empty when not in sandbox mode)
+     * @param sandbox endpoint overrides for the sandbox ({@link SandboxOverrides#NONE} when not in sandbox mode)
      */
     public ProviderSet(Schemas schemas, Config config, Map<String, String> environment, Path stateDir,
-            Map<String, Map<String, String>> sandbox, ProviderLog log) {
+            SandboxOverrides sandbox, ProviderLog log) {
         this.schemas = schemas;
         this.config = config;
         this.environment = environment;
@@ -106,7 +106,7 @@ public final class ProviderSet implements AutoCloseable {
             }
         }
         OpenResult r = f.open(new ProviderConfig(name, alias, settings, environment, config.dir(), stateDir,
-                sandbox.getOrDefault(name, Map.of()), log));
+                sandbox.forProvider(name), log));
         d.addAll(r.diagnostics());
         if (r.provider() == null || d.hasErrors()) {
             if (!d.hasErrors()) {

@@ -39,7 +39,7 @@ public final class Session implements AutoCloseable {
 
     /** How to open a session. */
     public record Request(Path dir, Schemas schemas, StateBackend backend, VariableValues.Sources variables,
-            Map<String, String> environment, Map<String, Map<String, String>> sandbox, ProviderLog log,
+            Map<String, String> environment, dev.lockstep.planner.engine.SandboxOverrides sandbox, ProviderLog log,
             String operation, boolean lock, Duration lockTimeout) {
     }
 
@@ -169,9 +169,7 @@ public final class Session implements AutoCloseable {
         Diagnostics diags = new Diagnostics();
         Planner.Request req = planRequest(options);
         try (Journal journal = request.backend().journal(state)) {
-            if (planned.plan().mode() == dev.lockstep.planner.plan.PlanMode.REFRESH_ONLY) {
-                recordRefreshed(planned, journal);
-            }
+            recordRefreshed(planned, journal);
             Applier.Result result = new Applier(req, planned, journal, parallelism, listener, cancelled).apply();
             diags.addAll(result.diagnostics());
             Map<String, OutputValue> outputs = outputs(req, planned, journal.current(), diags,
@@ -232,21 +230,47 @@ public final class Session implements AutoCloseable {
         return new Applied(null, state, diags);
     }
 
+    /**
+     * Records what refresh learned about instances the plan leaves alone: an object gone outside
+     * lockstep is forgotten, an interrupted create that refresh found (by its name) is adopted,
+     * and changes made outside lockstep are recorded, so the state always describes what exists.
+     */
     private static void recordRefreshed(Planner.Result planned, Journal journal) throws StateException {
         State s = journal.current();
-        for (var d : planned.plan().drift()) {
-            var rec = s.resource(d.address());
-            if (rec == null) {
+        SecretHasher hasher = new SecretHasher(s.hashKey());
+        Map<dev.lockstep.api.addr.ResourceAddress, dev.lockstep.planner.plan.ResourceChange> changes =
+                new java.util.HashMap<>();
+        for (var c : planned.plan().changes()) {
+            changes.put(c.address(), c);
+        }
+        for (var rec : s.resources().values()) {
+            var c = changes.get(rec.address());
+            if (c != null && c.action() != dev.lockstep.planner.plan.Action.NO_OP) {
+                continue; // the apply itself records it
+            }
+            var now = planned.refreshed().get(rec.address());
+            if (now == null) {
+                continue; // not refreshed
+            }
+            if (now.value() == null) {
+                if (c == null) {
+                    journal.remove(rec.address());
+                }
                 continue;
             }
-            if (d.deleted()) {
-                journal.remove(d.address());
-                continue;
+            var redacted = dev.lockstep.planner.engine.Marks.redact(now.value(), hasher);
+            Map<dev.lockstep.api.value.AttributePath, String> hashes = new java.util.TreeMap<>(
+                    dev.lockstep.planner.engine.Refresher.placeholderHashes(rec, now.value()));
+            hashes.putAll(redacted.hashes());
+            var status = rec.status() == dev.lockstep.state.ResourceInstance.Status.PENDING_CREATE
+                    ? dev.lockstep.state.ResourceInstance.Status.READY : rec.status();
+            boolean same = status == rec.status() && java.util.Objects.equals(now.id(), rec.id())
+                    && redacted.value().equals(rec.attributes()) && hashes.equals(rec.secretHashes());
+            if (!same) {
+                journal.put(new dev.lockstep.state.ResourceInstance(rec.address(), rec.provider(), rec.schemaVersion(),
+                        now.id(), redacted.value(), hashes, rec.dependencies(), status, rec.createdAt(),
+                        java.time.Instant.now()));
             }
-            var r = dev.lockstep.planner.engine.Marks.redact(d.after(), new SecretHasher(s.hashKey()));
-            journal.put(new dev.lockstep.state.ResourceInstance(rec.address(), rec.provider(), rec.schemaVersion(),
-                    rec.id(), r.value(), r.hashes(), rec.dependencies(), rec.status(), rec.createdAt(),
-                    java.time.Instant.now()));
         }
     }
 
@@ -277,6 +301,7 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         providers.close();
+        request.sandbox().close();
         if (lock != null) {
             lock.close();
         }

@@ -1,7 +1,9 @@
 package dev.lockstep.planner.validate;
 
 import dev.lockstep.api.addr.ResourceMode;
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.SourceRange;
 import dev.lockstep.api.schema.ProviderSchema;
 import dev.lockstep.api.schema.ResourceSchema;
 import dev.lockstep.api.value.Type;
@@ -103,7 +105,24 @@ public final class ConfigValidator {
                     break;
             }
         }
-        return new Result(config, graph, scope, diags.deduplicated());
+        return new Result(config, graph, scope, oneErrorPerRange(diags.deduplicated()));
+    }
+
+    /**
+     * Drops an error whose source range already carries an earlier error. The graph checks every
+     * reference before evaluation and says the most (with "did you mean"); evaluating the same
+     * reference afterwards reports it again in other words, which is one mistake told twice.
+     */
+    private static Diagnostics oneErrorPerRange(Diagnostics diags) {
+        Set<SourceRange> seen = new HashSet<>();
+        Diagnostics out = new Diagnostics();
+        for (Diagnostic d : diags) {
+            if (d.isError() && d.subject() != null && !seen.add(d.subject())) {
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     private void checkProviders(Config config, Diagnostics diags) {

@@ -29,7 +29,8 @@ public final class Engine {
     public Session open() {
         try {
             Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(), backend,
-                    VariableValues.Sources.none(), Map.of(), Map.of(), ProviderLog.NONE, "test", true, Duration.ZERO));
+                    VariableValues.Sources.none(), Map.of(), dev.lockstep.planner.engine.SandboxOverrides.NONE,
+                    ProviderLog.NONE, "test", true, Duration.ZERO));
             if (o.session() == null) {
                 throw new AssertionError("session did not open:\n" + Configs.describe(o.diagnostics()));
             }

@@ -6,6 +6,7 @@ import dev.lockstep.api.value.Conversion;
 import dev.lockstep.api.value.ConversionException;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.ast.NumberSize;
 import dev.lockstep.planner.hcl.ast.Operator;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -71,6 +72,11 @@ public final class Operations {
         }
         BigDecimal a = l.asNumber();
         BigDecimal b = r.asNumber();
+        if (!comparison && (NumberSize.tooLarge(a) || NumberSize.tooLarge(b))) {
+            diags.error("Operation failed", "Error during operation: an operand has more than "
+                    + NumberSize.MAX_DIGITS + " digits when written out in full.", range);
+            return Value.unknown(Type.NUMBER);
+        }
         Value out;
         switch (op) {
             case LESS:
@@ -110,6 +116,11 @@ public final class Operations {
                 break;
             default:
                 throw new IllegalStateException("not a binary operator: " + op);
+        }
+        if (!comparison && NumberSize.tooLarge(out.asNumber())) {
+            diags.error("Operation failed", "Error during operation: the result would have more than "
+                    + NumberSize.MAX_DIGITS + " digits when written out in full.", range);
+            return Value.unknown(Type.NUMBER);
         }
         return out.markSensitiveIf(mark);
     }

@@ -44,13 +44,21 @@ public final class TemplateFile {
         if (!vars.isMapping()) {
             throw new FunctionException(1, "Invalid value for \"vars\" parameter: vars must be a map or an object.");
         }
-        Path file = ctx.baseDir().resolve(path);
         String src;
         try {
+            Path file = ctx.baseDir().resolve(path);
+            if (!Files.isRegularFile(file)) {
+                throw new FunctionException(0, "Invalid value for \"path\" parameter: no file exists at the given "
+                        + "path; this function works only with files that are distributed as part of the configuration.");
+            }
             src = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FunctionException(0, "Invalid value for \"path\" parameter: the path is not a valid file name.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new FunctionException(0, "Invalid value for \"path\" parameter: the file is not valid UTF-8 text.");
         } catch (IOException e) {
-            throw new FunctionException(0, "Invalid value for \"path\" parameter: no file exists at " + path
-                    + "; this function works only with files that are distributed as part of the configuration.");
+            throw new FunctionException(0, "Invalid value for \"path\" parameter: the file could not be read ("
+                    + e.getClass().getSimpleName() + ").");
         }
         Diagnostics d = new Diagnostics();
         Expression tmpl = Hcl.parseTemplate(src, path, d);

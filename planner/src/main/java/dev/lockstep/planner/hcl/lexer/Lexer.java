@@ -162,8 +162,8 @@ public final class Lexer {
             return new Token(TokenType.EOF, "", start, start, false);
         }
         char c = src.charAt(pos);
-        if (c == '\n') {
-            advance();
+        if (c == '\n' || c == '\r' && peekChar(1) == '\n') {
+            advance(c == '\r' ? 2 : 1);
             return token(TokenType.NEWLINE, s, start);
         }
         if (c >= '0' && c <= '9') {
@@ -248,10 +248,7 @@ public final class Lexer {
                 return token(TokenType.BANG, s, start);
             case '<':
                 if (peekChar(1) == '<') {
-                    Token h = heredocHeader(s, start);
-                    if (h != null) {
-                        return h;
-                    }
+                    return heredocHeader(s, start);
                 }
                 if (peekChar(1) == '=') {
                     advance(2);
@@ -333,7 +330,7 @@ public final class Lexer {
     private void skipSpaceAndComments() {
         while (pos < length) {
             char c = src.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r') {
+            if (c == ' ' || c == '\t' || c == '\r' && peekChar(1) != '\n') {
                 advance();
             } else if (c == '#' || (c == '/' && peekChar(1) == '/')) {
                 while (pos < length && src.charAt(pos) != '\n') {
@@ -370,6 +367,15 @@ public final class Lexer {
             while (pos < length && isDigit(src.charAt(pos))) {
                 advance();
             }
+            if (pos < length && src.charAt(pos) == '.' && isDigit(peekChar(1))) {
+                // "1.2.3" is one bad number, not the number 1.2 with a legacy index
+                while (pos < length && (isDigit(src.charAt(pos)) || src.charAt(pos) == '.' && isDigit(peekChar(1)))) {
+                    advance();
+                }
+                error("Invalid number literal", "\"" + src.substring(s, pos) + "\" is not a valid number: a number "
+                        + "has at most one decimal point.", start);
+                return token(TokenType.INVALID, s, start);
+            }
         }
         if (pos < length && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
             int save = pos;
@@ -400,7 +406,12 @@ public final class Lexer {
         return token(TokenType.NUMBER, s, start);
     }
 
-    /** Recognises {@code <<EOT} / {@code <<-EOT} followed by a newline; null if this is not one. */
+    /**
+     * Reads {@code <<EOT} / {@code <<-EOT} and the newline after it. {@code <<} has no other meaning
+     * in the language, so anything else is an invalid introducer: without a marker it becomes an
+     * invalid token; with a marker but more text on the line, the error is reported and the
+     * heredoc is read anyway, so that its body does not turn into a cascade of errors.
+     */
     private Token heredocHeader(int s, SourcePos start) {
         int i = pos + 2;
         boolean indented = false;
@@ -410,7 +421,11 @@ public final class Lexer {
         }
         int nameStart = i;
         if (i >= length || !isIdentStart(src.charAt(i))) {
-            return null;
+            advance(i - pos);
+            error("Invalid heredoc introducer", "A heredoc starts with \"<<\" or \"<<-\" followed immediately by a "
+                    + "marker word and the end of the line, as in \"<<EOT\"; the text follows on the next lines and "
+                    + "ends with a line holding only the marker.", start);
+            return new Token(TokenType.INVALID, src.substring(s, pos), start, here(), false);
         }
         while (i < length && isIdentPart(src.charAt(i))) {
             i++;
@@ -424,9 +439,12 @@ public final class Lexer {
             advance(i - pos);
             error("Invalid heredoc introducer", "A heredoc marker must be followed immediately by a newline, "
                     + "as in \"<<" + marker + "\" at the end of a line.", start);
-            return new Token(TokenType.INVALID, src.substring(s, pos), start, here(), false);
+            j = src.indexOf('\n', i);
+            j = j < 0 ? length : j;
         }
-        advance(j - pos);
+        while (pos < j) {
+            advance(); // by code point: the rest of the line may hold surrogate pairs
+        }
         if (pos < length) {
             advance(); // the newline
         }

@@ -12,6 +12,7 @@ import dev.lockstep.planner.hcl.ast.ForExpr;
 import dev.lockstep.planner.hcl.ast.FunctionCallExpr;
 import dev.lockstep.planner.hcl.ast.IndexExpr;
 import dev.lockstep.planner.hcl.ast.LiteralExpr;
+import dev.lockstep.planner.hcl.ast.NumberSize;
 import dev.lockstep.planner.hcl.ast.ObjectConsExpr;
 import dev.lockstep.planner.hcl.ast.ObjectKeyExpr;
 import dev.lockstep.planner.hcl.ast.Operator;
@@ -106,16 +107,27 @@ final class ExpressionParser {
 
     private Expression parseBinary(int minPrecedence) {
         Expression lhs = parseUnary();
-        while (!failed) {
-            Operator op = binaryOperator(tokens.peek().type());
-            if (op == null || op.precedence() < minPrecedence) {
-                break;
+        int chained = 0; // each operator of a chain nests the tree one level deeper
+        try {
+            while (!failed) {
+                Operator op = binaryOperator(tokens.peek().type());
+                if (op == null || op.precedence() < minPrecedence) {
+                    break;
+                }
+                Token opToken = tokens.next();
+                chained++;
+                if (++depth > MAX_DEPTH) {
+                    return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH
+                            + " levels deep, and each operator in a chain such as a + b + c counts as a level.",
+                            tokens.range(opToken));
+                }
+                Expression rhs = parseBinary(op.precedence() + 1);
+                lhs = new BinaryOpExpr(op, lhs, rhs, lhs.range().to(rhs.range()));
             }
-            tokens.next();
-            Expression rhs = parseBinary(op.precedence() + 1);
-            lhs = new BinaryOpExpr(op, lhs, rhs, lhs.range().to(rhs.range()));
+            return lhs;
+        } finally {
+            depth -= chained;
         }
-        return lhs;
     }
 
     private static Operator binaryOperator(TokenType t) {
@@ -183,6 +195,11 @@ final class ExpressionParser {
                 BigDecimal n = NumberSyntax.parse(t.text());
                 if (n == null) {
                     return fail("Invalid number literal", "\"" + t.text() + "\" is not a valid number.", tokens.range(t));
+                }
+                if (NumberSize.tooLarge(n)) {
+                    return fail("Invalid number literal", "\"" + t.text() + "\" has more than " + NumberSize.MAX_DIGITS
+                            + " digits when written out in full, which is more than lockstep supports.",
+                            tokens.range(t));
                 }
                 return new LiteralExpr(Value.number(n), tokens.range(t));
             }
@@ -298,6 +315,8 @@ final class ExpressionParser {
 
     private Expression parsePostfix(Expression from, boolean attrSplatOnly) {
         Expression cur = from;
+        // steps are collected and added to cur in one go: adding them one by one copies the list each time
+        List<Traversal.Step> pending = new ArrayList<>();
         while (!failed) {
             Token t = tokens.peek();
             if (t.type() == TokenType.DOT) {
@@ -305,11 +324,14 @@ final class ExpressionParser {
                 if (n.type() == TokenType.IDENT) {
                     tokens.next();
                     tokens.next();
-                    cur = addStep(cur, new Traversal.Attr(n.text(), tokens.range(t).to(tokens.range(n))));
+                    pending.add(new Traversal.Attr(n.text(), tokens.range(t).to(tokens.range(n))));
                 } else if (n.type() == TokenType.NUMBER) {
                     tokens.next();
                     tokens.next();
-                    cur = legacyIndex(cur, t, n);
+                    Expression bad = legacyIndex(pending, t, n);
+                    if (bad != null) {
+                        return bad;
+                    }
                 } else if (n.type() == TokenType.STAR) {
                     tokens.next();
                     tokens.next();
@@ -317,7 +339,7 @@ final class ExpressionParser {
                         return fail("Nested splat expression not allowed", "A splat expression (*) cannot be used "
                                 + "inside another attribute-only splat expression.", tokens.range(t).to(tokens.range(n)));
                     }
-                    cur = parseSplat(cur, false, tokens.range(t).to(tokens.range(n)));
+                    cur = parseSplat(addSteps(cur, pending), false, tokens.range(t).to(tokens.range(n)));
                 } else {
                     tokens.next();
                     return fail("Invalid attribute name", "An attribute name is required after a dot; found "
@@ -325,14 +347,20 @@ final class ExpressionParser {
                 }
             } else if (t.type() == TokenType.OBRACK) {
                 if (attrSplatOnly) {
-                    return cur;
+                    return addSteps(cur, pending);
                 }
                 if (tokens.peek(1).type() == TokenType.STAR && tokens.peek(2).type() == TokenType.CBRACK) {
                     tokens.next();
                     tokens.next();
                     Token close = tokens.next();
-                    cur = parseSplat(cur, true, tokens.range(t).to(tokens.range(close)));
+                    cur = parseSplat(addSteps(cur, pending), true, tokens.range(t).to(tokens.range(close)));
                     continue;
+                }
+                if (tokens.peek(1).type() == TokenType.STAR) {
+                    Token after = tokens.peek(2);
+                    return fail("Missing close bracket on splat index", "The star for a full splat operator must be "
+                            + "immediately followed by a closing bracket (\"]\"); found " + after.type().display() + ".",
+                            tokens.range(after));
                 }
                 tokens.next();
                 tokens.pushNewlines(false);
@@ -353,53 +381,74 @@ final class ExpressionParser {
                 }
                 SourceRange range = tokens.range(t).to(tokens.range(tokens.last()));
                 if (key instanceof LiteralExpr lit) {
-                    cur = addStep(cur, new Traversal.Index(lit.value(), range));
+                    pending.add(new Traversal.Index(lit.value(), range));
                 } else if (key instanceof TemplateExpr te && te.isLiteral()) {
-                    cur = addStep(cur, new Traversal.Index(((LiteralExpr) te.parts().get(0)).value(), range));
+                    pending.add(new Traversal.Index(((LiteralExpr) te.parts().get(0)).value(), range));
                 } else {
+                    cur = addSteps(cur, pending);
                     cur = new IndexExpr(cur, key, cur.range().to(range), range);
                 }
             } else {
-                return cur;
+                return addSteps(cur, pending);
             }
         }
-        return cur;
+        return addSteps(cur, pending);
     }
 
-    private Expression addStep(Expression cur, Traversal.Step step) {
+    /** {@code cur} followed by the {@code pending} steps (which are then cleared). */
+    private static Expression addSteps(Expression cur, List<Traversal.Step> pending) {
+        if (pending.isEmpty()) {
+            return cur;
+        }
+        SourceRange last = pending.get(pending.size() - 1).range();
+        Expression out;
         if (cur instanceof ScopeTraversalExpr s) {
             List<Traversal.Step> steps = new ArrayList<>(s.traversal().steps());
-            steps.add(step);
-            return new ScopeTraversalExpr(new Traversal(s.traversal().root(), s.traversal().rootRange(), steps),
-                    s.range().to(step.range()));
-        }
-        if (cur instanceof RelativeTraversalExpr r) {
+            steps.addAll(pending);
+            out = new ScopeTraversalExpr(new Traversal(s.traversal().root(), s.traversal().rootRange(), steps),
+                    s.range().to(last));
+        } else if (cur instanceof RelativeTraversalExpr r) {
             List<Traversal.Step> steps = new ArrayList<>(r.steps());
-            steps.add(step);
-            return new RelativeTraversalExpr(r.source(), steps, r.range().to(step.range()));
+            steps.addAll(pending);
+            out = new RelativeTraversalExpr(r.source(), steps, r.range().to(last));
+        } else {
+            out = new RelativeTraversalExpr(cur, pending, cur.range().to(last));
         }
-        return new RelativeTraversalExpr(cur, List.of(step), cur.range().to(step.range()));
+        pending.clear();
+        return out;
     }
 
-    /** {@code x.0} (and {@code x.0.1}, which the lexer reads as the number {@code 0.1}). */
-    private Expression legacyIndex(Expression cur, Token dot, Token number) {
+    /**
+     * {@code x.0} (and {@code x.0.1}, which the lexer reads as the number {@code 0.1}): adds the
+     * index steps to {@code pending}; returns null, or the failed expression after an error.
+     */
+    private Expression legacyIndex(List<Traversal.Step> pending, Token dot, Token number) {
         String text = number.text();
         for (String part : text.split("\\.")) {
             if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
                 return fail("Invalid legacy index syntax", "An index after a dot must be a whole number, as in "
                         + "\"x.0\"; prefer the bracket form \"x[0]\".", tokens.range(number));
             }
-            cur = addStep(cur, new Traversal.Index(Value.number(new BigDecimal(part)),
+            pending.add(new Traversal.Index(Value.number(new BigDecimal(part)),
                     tokens.range(dot).to(tokens.range(number))));
         }
-        return cur;
+        return null;
     }
 
     private Expression parseSplat(Expression source, boolean full, SourceRange marker) {
-        AnonSymbolExpr item = new AnonSymbolExpr(marker);
-        Expression each = parsePostfix(item, !full);
-        SourceRange range = source.range().to(each == item ? marker : each.range());
-        return new SplatExpr(source, each, item, full, range, marker);
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH + " levels deep, "
+                    + "and each splat ([*]) counts as a level.", marker);
+        }
+        try {
+            AnonSymbolExpr item = new AnonSymbolExpr(marker);
+            Expression each = parsePostfix(item, !full);
+            SourceRange range = source.range().to(each == item ? marker : each.range());
+            return new SplatExpr(source, each, item, full, range, marker);
+        } finally {
+            depth--;
+        }
     }
 
     // ------------------------------------------------------------------ collections
@@ -515,7 +564,16 @@ final class ExpressionParser {
 
     /** An object key: an expression up to the "=" or ":" (a conditional is not allowed unparenthesised). */
     private Expression parseKeyExpression() {
-        return parseBinary(1);
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return fail("Expression too deeply nested", "Expressions may nest at most " + MAX_DEPTH + " levels deep.",
+                    tokens.range(tokens.peek()));
+        }
+        try {
+            return parseBinary(1);
+        } finally {
+            depth--;
+        }
     }
 
     private void skipNewlines() {

@@ -14,6 +14,7 @@ import dev.lockstep.planner.hcl.lexer.Token;
 import dev.lockstep.planner.hcl.lexer.TokenType;
 import dev.lockstep.api.value.Value;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ public final class Parser {
     private final TokenStream tokens;
     private final Diagnostics diags;
     private final ExpressionParser exprs;
+    /** The bracket depth at the start of the body item being parsed, where error recovery returns to. */
+    private int itemMark;
+
+    /** Deepest nesting of blocks accepted, so that hostile input cannot overflow the stack. */
+    private static final int MAX_BLOCK_DEPTH = 500;
+    private int blockDepth;
+    /** Set when a too-deep block ran to the end of the file, which its enclosing blocks then need not repeat. */
+    private boolean endedInsideTooDeepBlock;
 
     public Parser(String source, String file, Diagnostics diags) {
         this(new Lexer(source, file, diags), diags);
@@ -99,6 +108,7 @@ public final class Parser {
                 continue;
             }
             if (t.type() != TokenType.IDENT) {
+                itemMark = tokens.openDepth();
                 tokens.next();
                 if (t.type() != TokenType.INVALID) {
                     diags.error("Argument or block definition required", "An argument or block definition is required "
@@ -116,6 +126,16 @@ public final class Parser {
     }
 
     private Body.BodyItem parseItem() {
+        int outerMark = itemMark;
+        itemMark = tokens.openDepth();
+        try {
+            return parseItemAt();
+        } finally {
+            itemMark = outerMark;
+        }
+    }
+
+    private Body.BodyItem parseItemAt() {
         Token name = tokens.next();
         Token t = tokens.peek();
         if (t.type() == TokenType.EQUAL) {
@@ -206,8 +226,23 @@ public final class Parser {
             return null;
         }
         tokens.next();
-        List<Body.BodyItem> items = parseBodyItems(open);
+        if (blockDepth >= MAX_BLOCK_DEPTH) {
+            diags.error("Blocks too deeply nested", "Blocks may nest at most " + MAX_BLOCK_DEPTH + " levels deep; "
+                    + "the content of this block is skipped.", tokens.range(open));
+            skipBlockContent();
+            return null;
+        }
+        List<Body.BodyItem> items;
+        blockDepth++;
+        try {
+            items = parseBodyItems(open);
+        } finally {
+            blockDepth--;
+        }
         Token close = tokens.peek();
+        if (close.type() != TokenType.CBRACE && endedInsideTooDeepBlock) {
+            return null;
+        }
         if (close.type() != TokenType.CBRACE) {
             diags.error("Unclosed configuration block", "There is no closing brace for this block before the end of "
                     + "the file; the block \"" + type.text() + "\" opened here is not closed. This may be caused by "
@@ -247,52 +282,74 @@ public final class Parser {
         return new Block.Label("", tokens.range(open));
     }
 
+    /** Skips a block's content and its closing brace without parsing (and without recursion). */
+    private void skipBlockContent() {
+        int depth = 1;
+        while (true) {
+            Token t = tokens.next();
+            if (t.type() == TokenType.EOF) {
+                endedInsideTooDeepBlock = true;
+                return;
+            }
+            if (t.type() == TokenType.OBRACE) {
+                depth++;
+            } else if (t.type() == TokenType.CBRACE && --depth == 0) {
+                return;
+            }
+        }
+    }
+
     /**
-     * Skips tokens to the end of the current line, treating bracketed groups as a unit, leaving
-     * a closing brace of the enclosing block in place.
+     * Skips tokens to the end of the current body item: to the end of its line, or past the
+     * closing brackets of whatever the item opened (including brackets the failed expression had
+     * already consumed), leaving a closing brace of the enclosing block in place.
      */
     private void recoverToLineEnd() {
-        int depth = 0;
+        Deque<TokenType> open = tokens.takeOpenersSince(itemMark);
         tokens.pushNewlines(true);
         try {
             while (true) {
                 Token t = tokens.peek();
-                switch (t.type()) {
-                    case EOF:
-                        return;
-                    case NEWLINE:
-                        tokens.next();
-                        if (depth <= 0) {
-                            return;
-                        }
-                        break;
-                    case OBRACE:
-                    case OBRACK:
-                    case OPAREN:
-                    case TEMPLATE_INTERP:
-                    case TEMPLATE_CONTROL:
-                        depth++;
-                        tokens.next();
-                        break;
-                    case CBRACE:
-                        if (depth <= 0) {
-                            return;
-                        }
-                        depth--;
-                        tokens.next();
-                        break;
-                    case CBRACK:
-                    case CPAREN:
-                    case TEMPLATE_SEQ_END:
-                        depth = Math.max(0, depth - 1);
-                        tokens.next();
-                        break;
-                    default:
-                        tokens.next();
-                        break;
+                TokenType ty = t.type();
+                if (ty == TokenType.EOF) {
+                    return;
                 }
+                if (ty == TokenType.NEWLINE) {
+                    tokens.next();
+                    if (open.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (TokenStream.isOpener(ty)) {
+                    open.push(ty);
+                    tokens.next();
+                    continue;
+                }
+                if (ty == TokenType.CBRACE || ty == TokenType.CBRACK || ty == TokenType.CPAREN
+                        || ty == TokenType.TEMPLATE_SEQ_END) {
+                    boolean matched = false;
+                    for (TokenType o : open) {
+                        if (TokenStream.closes(ty, o)) {
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if (matched) {
+                        // close everything up to the matching opener
+                        while (!TokenStream.closes(ty, open.pop())) {
+                            // abandoned inner brackets
+                        }
+                    } else if (ty == TokenType.CBRACE) {
+                        return; // the enclosing block's closing brace
+                    }
+                    tokens.next();
+                    continue;
+                }
+                tokens.next();
             }
         } finally {
+            tokens.takeOpenersSince(itemMark);
             tokens.popNewlines();
         }
     }

@@ -27,6 +27,10 @@ final class TemplateParser {
     private final Diagnostics diags;
     private final ExpressionParser exprs;
 
+    /** Deepest nesting of %{if} and %{for} directives accepted, so that hostile input cannot overflow the stack. */
+    private static final int MAX_NESTING = 500;
+    private int nesting;
+
     TemplateParser(TokenStream tokens, Diagnostics diags, ExpressionParser exprs) {
         this.tokens = tokens;
         this.diags = diags;
@@ -317,10 +321,21 @@ final class TemplateParser {
                 out.add(i.expr);
             } else {
                 Directive d = (Directive) p;
+                if ((d.keyword.equals("if") || d.keyword.equals("for")) && nesting >= MAX_NESTING) {
+                    exprs.fail("Template directives too deeply nested", "The %{if} and %{for} directives of a "
+                            + "template may nest at most " + MAX_NESTING + " levels deep.", d.range);
+                    return null;
+                }
                 switch (d.keyword) {
                     case "if": {
                         pos[0]++;
-                        List<Expression> thenParts = buildSequence(parts, pos, d);
+                        nesting++;
+                        List<Expression> thenParts;
+                        try {
+                            thenParts = buildSequence(parts, pos, d);
+                        } finally {
+                            nesting--;
+                        }
                         if (thenParts == null) {
                             return null;
                         }
@@ -329,7 +344,12 @@ final class TemplateParser {
                         SourceRange elseRange = closer.range;
                         if (closer.keyword.equals("else")) {
                             pos[0]++;
-                            elseParts = buildSequence(parts, pos, closer);
+                            nesting++;
+                            try {
+                                elseParts = buildSequence(parts, pos, closer);
+                            } finally {
+                                nesting--;
+                            }
                             if (elseParts == null) {
                                 return null;
                             }
@@ -348,7 +368,13 @@ final class TemplateParser {
                     }
                     case "for": {
                         pos[0]++;
-                        List<Expression> body = buildSequence(parts, pos, d);
+                        nesting++;
+                        List<Expression> body;
+                        try {
+                            body = buildSequence(parts, pos, d);
+                        } finally {
+                            nesting--;
+                        }
                         if (body == null) {
                             return null;
                         }
@@ -375,9 +401,11 @@ final class TemplateParser {
                         if (opener == null) {
                             return out; // caller reports the stray directive
                         }
+                        SourcePos o = opener.range.start();
                         exprs.fail("Unexpected " + d.keyword + " directive", "Expected "
-                                + (opener.keyword.equals("for") ? "an endfor" : "an endif")
-                                + " to close the directive started here.", opener.range);
+                                + (opener.keyword.equals("for") ? "an endfor" : "an endif") + " directive to close the "
+                                + opener.keyword + " directive started at " + opener.range.file() + ":" + o.line() + ","
+                                + o.column() + ".", d.range);
                         return null;
                     }
                 }
@@ -548,7 +576,7 @@ final class TemplateParser {
         SourcePos s = t.start();
         int col = s.column() + codePoints(t.text(), index);
         SourcePos start = new SourcePos(s.line(), col, s.offset() + index);
-        SourcePos end = new SourcePos(s.line(), col + len, s.offset() + index + len);
+        SourcePos end = new SourcePos(s.line(), s.column() + codePoints(t.text(), index + len), s.offset() + index + len);
         exprs.fail(summary, detail, new SourceRange(tokens.file(), start, end));
     }
 

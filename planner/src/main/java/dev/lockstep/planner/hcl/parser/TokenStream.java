@@ -20,6 +20,8 @@ final class TokenStream {
     private final String file;
     private final List<Token> buffer = new ArrayList<>();
     private final Deque<Boolean> newlines = new ArrayDeque<>();
+    /** The brackets consumed and not yet closed, innermost first, for error recovery. */
+    private final Deque<TokenType> openers = new ArrayDeque<>();
     private Token last;
 
     TokenStream(Lexer lexer) {
@@ -88,9 +90,54 @@ final class TokenStream {
             if (skipNewlines && t.type() == TokenType.NEWLINE) {
                 continue;
             }
+            track(t);
             last = t;
             return t;
         }
+    }
+
+    private void track(Token t) {
+        TokenType ty = t.type();
+        if (isOpener(ty)) {
+            openers.push(ty);
+        } else if (!openers.isEmpty() && closes(ty, openers.peek())) {
+            openers.pop();
+        }
+    }
+
+    static boolean isOpener(TokenType t) {
+        return t == TokenType.OBRACE || t == TokenType.OBRACK || t == TokenType.OPAREN
+                || t == TokenType.TEMPLATE_INTERP || t == TokenType.TEMPLATE_CONTROL;
+    }
+
+    /** Whether {@code closer} is the closing token of {@code opener}. */
+    static boolean closes(TokenType closer, TokenType opener) {
+        switch (closer) {
+            case CBRACE:
+                return opener == TokenType.OBRACE;
+            case CBRACK:
+                return opener == TokenType.OBRACK;
+            case CPAREN:
+                return opener == TokenType.OPAREN;
+            case TEMPLATE_SEQ_END:
+                return opener == TokenType.TEMPLATE_INTERP || opener == TokenType.TEMPLATE_CONTROL;
+            default:
+                return false;
+        }
+    }
+
+    /** How many consumed brackets are still open. */
+    int openDepth() {
+        return openers.size();
+    }
+
+    /** The brackets opened since the depth was {@code mark}, innermost first; they are forgotten. */
+    Deque<TokenType> takeOpenersSince(int mark) {
+        Deque<TokenType> out = new ArrayDeque<>();
+        while (openers.size() > mark) {
+            out.addLast(openers.pop());
+        }
+        return out;
     }
 
     /** The most recently consumed token, for the end of ranges. */

@@ -112,6 +112,11 @@ public final class ApiRequest {
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
+  /** Every value of a header, case-insensitively, in the order received; never null. */
+  public List<String> headerValues(String name) {
+    return headers.getOrDefault(name, List.of());
+  }
+
   /** Raw body bytes (empty when none). */
   public byte[] body() {
     return body.clone();

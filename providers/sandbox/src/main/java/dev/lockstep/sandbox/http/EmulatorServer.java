@@ -235,8 +235,8 @@ public abstract class EmulatorServer implements AutoCloseable {
       ApiRequest req = new ApiRequest(method, path, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
       Optional<Router.Match> match = router.match(method, path);
       if (match.isPresent()) {
-        endpoint = match.get().route().endpoint();
         req.matched(match.get().route().template(), match.get().params());
+        endpoint = endpointKey(match.get(), req);
       }
       long latency = faults.latency().toMillis();
       if (latency > 0) {
@@ -272,6 +272,15 @@ public abstract class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The accounting key of a matched request; {@code "METHOD /template"} unless an emulator whose
+   * routes are coarser than its operations (one path for every operation, or a catch-all path)
+   * names them better. Called before authentication, without the state lock.
+   */
+  protected String endpointKey(Router.Match match, ApiRequest request) {
+    return match.route().endpoint();
+  }
+
   private ApiResponse dispatch(Router.Route route, ApiRequest req) {
     if (!route.open()) {
       authenticate(req);
@@ -300,7 +309,9 @@ public abstract class EmulatorServer implements AutoCloseable {
       return;
     }
     byte[] bytes = Json.bytes(r.body());
-    ex.getResponseHeaders().set("Content-Type", "application/json");
+    if (!r.headers().containsKey("Content-Type")) {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+    }
     ex.sendResponseHeaders(r.status(), bytes.length);
     try (OutputStream os = ex.getResponseBody()) {
       os.write(bytes);

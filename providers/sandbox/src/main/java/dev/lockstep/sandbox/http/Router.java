@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Route table: method plus path template, where a {@code {name}} segment captures one path
- * segment. Literal segments win over captures when two templates could match the same path, so
- * {@code /api/2.0/token-management/tokens/{id}} and a literal sibling can coexist.
+ * segment and a last {@code {name+}} segment captures one or more remaining segments (joined with
+ * {@code /}). Literal segments win over captures when two templates could match the same path, so
+ * {@code /api/2.0/token-management/tokens/{id}} and a literal sibling can coexist; on a tie a
+ * template without a trailing capture wins.
  */
 public final class Router {
   /** A registered route. {@code open} routes skip authentication. */
@@ -52,13 +54,14 @@ public final class Router {
   public synchronized Optional<Match> match(String method, String path) {
     String[] segments = split(path);
     Match best = null;
-    int bestLiterals = -1;
+    int bestScore = -1;
     for (Route r : routes) {
       if (!r.method.equals(method)) {
         continue;
       }
       String[] tpl = split(r.template);
-      if (tpl.length != segments.length) {
+      boolean greedy = isGreedy(tpl[tpl.length - 1]);
+      if (greedy ? segments.length < tpl.length : tpl.length != segments.length) {
         continue;
       }
       Map<String, String> params = new HashMap<>();
@@ -66,7 +69,14 @@ public final class Router {
       boolean ok = true;
       for (int i = 0; i < tpl.length && ok; i++) {
         String t = tpl[i];
-        if (t.length() > 2 && t.startsWith("{") && t.endsWith("}")) {
+        if (greedy && i == tpl.length - 1) {
+          String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
+          if (rest.isEmpty()) {
+            ok = false;
+          } else {
+            params.put(t.substring(1, t.length() - 2), rest);
+          }
+        } else if (t.length() > 2 && t.startsWith("{") && t.endsWith("}")) {
           if (segments[i].isEmpty()) {
             ok = false;
           } else {
@@ -78,12 +88,17 @@ public final class Router {
           ok = false;
         }
       }
-      if (ok && literals > bestLiterals) {
+      int score = literals * 2 + (greedy ? 0 : 1);
+      if (ok && score > bestScore) {
         best = new Match(r, params);
-        bestLiterals = literals;
+        bestScore = score;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static boolean isGreedy(String segment) {
+    return segment.length() > 3 && segment.startsWith("{") && segment.endsWith("+}");
   }
 
   private static String[] split(String path) {

@@ -29,6 +29,25 @@ class RouterTest {
   }
 
   @Test
+  void trailingCaptureTakesTheRestAndLosesToLiterals() {
+    Router r = new Router().add("GET", "/v1/{path+}", OK)
+        .add("GET", "/v1/sys/mounts", OK)
+        .add("GET", "/v1/sys/{name}", OK)
+        .add("GET", "/v1/auth/{mount}/{rest+}", OK);
+    Router.Match m = r.match("GET", "/v1/team/kv/data/app/db").orElseThrow();
+    assertEquals("/v1/{path+}", m.route().template());
+    assertEquals(Map.of("path", "team/kv/data/app/db"), m.params());
+    assertEquals("/v1/sys/mounts", r.match("GET", "/v1/sys/mounts").orElseThrow().route().template());
+    assertEquals("/v1/sys/{name}", r.match("GET", "/v1/sys/health").orElseThrow().route().template(),
+        "same literal count: the fixed template wins over the trailing capture");
+    Router.Match auth = r.match("GET", "/v1/auth/token/lookup-self").orElseThrow();
+    assertEquals(Map.of("mount", "token", "rest", "lookup-self"), auth.params());
+    assertTrue(r.match("GET", "/v1").isEmpty(), "a trailing capture needs at least one segment");
+    assertTrue(r.match("GET", "/v1/auth/token").isEmpty() || !r.match("GET", "/v1/auth/token").orElseThrow()
+        .route().template().startsWith("/v1/auth"), "the auth route needs a segment after the mount");
+  }
+
+  @Test
   void queryParsingKeepsRepeatsAndDecodes() {
     Map<String, List<String>> q = ApiRequest.parseQuery("filter_by.cluster_states=RUNNING&filter_by.cluster_states=PENDING&f=a%20b+c&flag");
     assertEquals(List.of("RUNNING", "PENDING"), q.get("filter_by.cluster_states"));

@@ -1,0 +1,2 @@
+locals {
+  a = "%{for x in [1]

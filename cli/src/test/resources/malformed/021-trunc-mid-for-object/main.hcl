@@ -1,0 +1,2 @@
+locals {
+  a = {for k, v in {x = 1} : k =>

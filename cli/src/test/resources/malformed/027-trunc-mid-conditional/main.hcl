@@ -1,0 +1,2 @@
+locals {
+  a = true ? 1

@@ -1,0 +1,4 @@
+locals {
+  a = 1 /* the rest
+  b = 2
+}

@@ -1,0 +1,10 @@
+locals {
+  a = 1
+
+variable "x" {
+  default = 1
+}
+
+output "y" {
+  value = 1
+}

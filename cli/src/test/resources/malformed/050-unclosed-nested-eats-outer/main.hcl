@@ -1,0 +1,8 @@
+resource "terraform_data" "a" {
+  lifecycle {
+    prevent_destroy = true
+
+}
+
+resource "terraform_data" "b" {
+}

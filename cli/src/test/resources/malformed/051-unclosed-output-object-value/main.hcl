@@ -1,0 +1,8 @@
+output "y" {
+  value = {
+    a = 1
+  }
+
+locals {
+  b = 2
+}

@@ -1,0 +1,5 @@
+locals {
+  b = 2
+
+resource "terraform_data" "c" {
+}

@@ -1,0 +1,10 @@
+variable "x" {
+  validation {
+    condition     = true
+    error_message = "x"
+
+}
+
+locals {
+  y = 1
+}

@@ -1,0 +1,7 @@
+locals {
+  a = <<EOT
+hello
+}
+
+resource "terraform_data" "b" {
+}

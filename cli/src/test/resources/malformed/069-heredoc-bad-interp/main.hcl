@@ -1,0 +1,5 @@
+locals {
+  a = <<EOT
+hello ${1 +}
+EOT
+}

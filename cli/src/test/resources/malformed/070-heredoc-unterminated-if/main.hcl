@@ -1,0 +1,6 @@
+locals {
+  a = <<EOT
+%{ if true }
+yes
+EOT
+}

@@ -1,0 +1,3 @@
+locals {
+  a = "%{for x [1]}x%{endfor}"
+}

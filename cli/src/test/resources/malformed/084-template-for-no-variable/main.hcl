@@ -1,0 +1,3 @@
+locals {
+  a = "%{for in [1]}x%{endfor}"
+}

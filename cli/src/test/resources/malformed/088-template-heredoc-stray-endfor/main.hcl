@@ -1,0 +1,6 @@
+locals {
+  a = <<EOT
+x
+%{endfor}
+EOT
+}

@@ -1,0 +1,3 @@
+locals {
+  a = "\U0011FFFF"
+}

@@ -1,0 +1,4 @@
+locals {
+  a = "fine\n"
+  b = "bad \e"
+}

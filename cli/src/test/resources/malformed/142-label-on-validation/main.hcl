@@ -1,0 +1,6 @@
+variable "a" {
+  validation "x" {
+    condition     = true
+    error_message = "m"
+  }
+}

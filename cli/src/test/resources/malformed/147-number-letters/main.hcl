@@ -1,0 +1,3 @@
+locals {
+  a = 12abc
+}

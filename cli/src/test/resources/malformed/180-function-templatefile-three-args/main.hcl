@@ -1,0 +1,3 @@
+locals {
+  a = templatefile("t.tpl", {}, 3)
+}

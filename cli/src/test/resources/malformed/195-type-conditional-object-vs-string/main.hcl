@@ -1,0 +1,3 @@
+locals {
+  a = false ? { x = 1 } : "s"
+}

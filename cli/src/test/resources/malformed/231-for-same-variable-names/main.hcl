@@ -1,0 +1,3 @@
+locals {
+  a = [for x, x in [1] : x]
+}

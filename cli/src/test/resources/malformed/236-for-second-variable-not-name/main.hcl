@@ -1,0 +1,3 @@
+locals {
+  a = [for k, 1 in [1] : k]
+}

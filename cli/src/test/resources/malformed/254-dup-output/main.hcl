@@ -1,0 +1,7 @@
+output "x" {
+  value = 1
+}
+
+output "x" {
+  value = 2
+}

@@ -1,0 +1,5 @@
+data "terraform_data" "a" {
+}
+
+data "terraform_data" "a" {
+}

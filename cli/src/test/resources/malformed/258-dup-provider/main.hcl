@@ -1,0 +1,5 @@
+provider "terraform" {
+}
+
+provider "terraform" {
+}

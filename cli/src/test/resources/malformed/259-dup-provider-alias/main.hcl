@@ -1,0 +1,7 @@
+provider "terraform" {
+  alias = "x"
+}
+
+provider "terraform" {
+  alias = "x"
+}

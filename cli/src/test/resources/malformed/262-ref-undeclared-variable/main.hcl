@@ -1,0 +1,7 @@
+variable "name" {
+  default = "x"
+}
+
+locals {
+  a = var.nme
+}

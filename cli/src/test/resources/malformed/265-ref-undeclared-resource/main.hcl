@@ -1,0 +1,3 @@
+locals {
+  a = terraform_data.nope.id
+}

@@ -1,0 +1,6 @@
+resource "terraform_data" "a" {
+}
+
+output "x" {
+  value = terraform_data.a.nope
+}

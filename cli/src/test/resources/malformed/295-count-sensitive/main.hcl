@@ -1,0 +1,9 @@
+variable "n" {
+  type      = number
+  default   = 1
+  sensitive = true
+}
+
+resource "terraform_data" "a" {
+  count = var.n
+}

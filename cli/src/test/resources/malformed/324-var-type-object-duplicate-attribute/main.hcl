@@ -1,0 +1,3 @@
+variable "x" {
+  type = object({ a = string, a = number })
+}

@@ -1,0 +1,3 @@
+variable "x" {
+  type = object({ a = optional(string, "x", "y") })
+}

@@ -1,0 +1,3 @@
+variable "x" {
+  type = 1 + 2
+}

@@ -1,0 +1,4 @@
+variable "x" {
+  type    = object({ a = string })
+  default = {}
+}

@@ -1,0 +1,7 @@
+variable "x" {
+  default = "a"
+  validation {
+    condition     = "yes"
+    error_message = "m"
+  }
+}

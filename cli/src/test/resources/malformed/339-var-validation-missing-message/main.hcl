@@ -1,0 +1,6 @@
+variable "x" {
+  default = "a"
+  validation {
+    condition = true
+  }
+}

@@ -1,0 +1,6 @@
+variable "x" {
+  default = "a"
+  validation {
+    error_message = "m"
+  }
+}

@@ -1,0 +1,7 @@
+variable "x" {
+  default = "a"
+  validation {
+    condition     = var.x > 1
+    error_message = "m"
+  }
+}

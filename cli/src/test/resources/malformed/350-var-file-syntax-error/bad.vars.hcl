@@ -1,0 +1,2 @@
+x = 2
+region = "us" y = 1

@@ -1,0 +1,7 @@
+variable "x" {
+  default = 1
+}
+
+variable "y" {
+  default = 1
+}

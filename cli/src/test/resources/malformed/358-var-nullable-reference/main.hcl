@@ -1,0 +1,3 @@
+variable "x" {
+  nullable = var.y
+}

@@ -1,0 +1,2 @@
+resouce "terraform_data" "a" {
+}

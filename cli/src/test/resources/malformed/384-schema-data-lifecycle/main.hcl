@@ -1,0 +1,4 @@
+data "terraform_data" "a" {
+  lifecycle {
+  }
+}

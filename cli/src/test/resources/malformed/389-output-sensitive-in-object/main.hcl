@@ -1,0 +1,9 @@
+variable "token" {
+  type      = string
+  default   = "s3cr3t"
+  sensitive = true
+}
+
+output "t" {
+  value = { token = var.token, plain = "x" }
+}
