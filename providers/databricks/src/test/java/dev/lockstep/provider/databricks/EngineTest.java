@@ -43,8 +43,9 @@ class EngineTest extends EmulatorTest {
 
     Session open() throws Exception {
         Session.Opened o = Session.open(new Session.Request(dir, Schemas.of(new DatabricksProviderFactory()), backend,
-                VariableValues.Sources.none(), Map.of(), Map.of("databricks", Map.of("host",
-                        emulator.baseUri().toString(), "token", emulator.adminToken())), ProviderLog.NONE, "test", true,
+                VariableValues.Sources.none(), Map.of(), provider -> provider.equals("databricks") ? Map.of("host",
+                        emulator.baseUri().toString(), "token", emulator.adminToken()) : Map.of(), ProviderLog.NONE,
+                "test", true,
                 Duration.ZERO));
         if (o.session() == null) {
             throw new AssertionError(o.diagnostics().toString());

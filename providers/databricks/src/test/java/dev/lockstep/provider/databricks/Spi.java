@@ -104,13 +104,6 @@ final class Spi {
             return new Planned(a, Action.CREATE, null, s.planned, config, List.of(), List.of(), s.notes, d);
         }
         Map<AttributePath, String> secrets = placeholders(current);
-        // A computed sensitive attribute the plan keeps (the prior's placeholder carried over) is
-        // unchanged. The engine's Diffs compares the placeholder's hash instead; the fix is
-        // requested from the lead (see the report). This mirrors the fixed behaviour.
-        secrets.keySet().removeIf(p -> {
-            Value v = p.get(s.planned);
-            return v != null && v.isNull() && v.isSensitive();
-        });
         List<AttributePath> changed = Diffs.changedPaths(prior, secrets, s.planned, hasher);
         List<AttributePath> replace = new ArrayList<>(s.replace);
         for (AttributePath p : Proposals.forceNewChanges(block, prior, s.planned)) {
