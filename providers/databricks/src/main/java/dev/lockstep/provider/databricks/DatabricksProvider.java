@@ -127,7 +127,8 @@ public final class DatabricksProvider implements Provider {
 
     @Override
     public UnmanagedLister unmanaged() {
-        return new UnmanagedFinder(ctx);
+        PermissionsHandler permissions = (PermissionsHandler) resources.get("databricks_permissions");
+        return new UnmanagedFinder(ctx, permissions::recordedEntries);
     }
 
     @Override

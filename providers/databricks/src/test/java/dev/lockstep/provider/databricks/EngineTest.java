@@ -114,6 +114,10 @@ class EngineTest extends EmulatorTest {
             assertFalse(report.diagnostics().hasErrors(), report.diagnostics().toString());
             assertTrue(report.changes().stream().noneMatch(d -> d.address().toString().equals(
                     "databricks_permissions.folder")), "additive: not drift");
+            assertTrue(report.unmanaged().stream().anyMatch(u -> u.object().identifier().equals("clusters/" + cluster
+                    + ": user alice@example.com CAN_MANAGE") && u.object().severity()
+                    == dev.lockstep.api.provider.UnmanagedLister.Severity.CRITICAL), "authoritative: drift, and "
+                    + "unmanaged access too: " + report.unmanaged());
             assertTrue(report.unmanaged().stream().anyMatch(u -> u.object().identifier().equals(folder.substring(1)
                     + ": user alice@example.com CAN_MANAGE") && u.object().severity()
                     == dev.lockstep.api.provider.UnmanagedLister.Severity.CRITICAL), report.unmanaged().toString());

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds access no configuration declares, for {@code drift --unmanaged}: ACL entries on managed
@@ -36,10 +37,17 @@ public final class UnmanagedFinder implements UnmanagedLister {
 
     private final ProviderContext ctx;
     private final DatabricksClient c;
+    private final Function<String, List<AclEntry>> recorded;
 
-    public UnmanagedFinder(ProviderContext ctx) {
+    /**
+     * @param recorded the entries an ACL's recorded state declares, when known (from the last
+     *     refresh); otherwise the {@code access_control} of the values given to
+     *     {@link #listUnmanaged} is taken as declared
+     */
+    public UnmanagedFinder(ProviderContext ctx, Function<String, List<AclEntry>> recorded) {
         this.ctx = ctx;
         this.c = ctx.client();
+        this.recorded = recorded;
     }
 
     @Override
@@ -69,8 +77,9 @@ public final class UnmanagedFinder implements UnmanagedLister {
             if (type.equals("databricks_permissions")) {
                 target = Values.str(v, "id");
                 if (target != null) {
-                    declared.computeIfAbsent(target, k -> new ArrayList<>()).addAll(AclEntry.of(Values.elements(v,
-                            "access_control")));
+                    List<AclEntry> known = recorded.apply(target);
+                    declared.computeIfAbsent(target, k -> new ArrayList<>()).addAll(known != null ? known
+                            : AclEntry.of(Values.elements(v, "access_control")));
                     additive.put(target, "additive".equals(Values.str(v, "mode")));
                 }
             } else if (ACL_TYPES.containsKey(type)) {

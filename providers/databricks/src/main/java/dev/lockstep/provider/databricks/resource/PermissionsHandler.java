@@ -41,9 +41,20 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
     /** Live ACLs seen by reads and plans, by ACL id (plans use them for notes and the lockout check). */
     private final Map<String, ObjectAcl> live = new ConcurrentHashMap<>();
     private final Map<String, String> pathIds = new ConcurrentHashMap<>();
+    /** The entries each ACL's recorded state declares, as the last refresh was given them. */
+    private final Map<String, List<AclEntry>> recorded = new ConcurrentHashMap<>();
 
     public PermissionsHandler(ProviderContext ctx) {
         super(ctx, WorkspaceSchemas.PERMISSIONS);
+    }
+
+    /**
+     * The entries the recorded state of an ACL declares (from the last read of it), or null when
+     * it has not been read in this process. The unmanaged-access finder prefers these to the values
+     * it is given, which may be refreshed ones (holding foreign grants too).
+     */
+    public List<AclEntry> recordedEntries(String aclId) {
+        return recorded.get(aclId);
     }
 
     // ------------------------------------------------------------------ target
@@ -130,6 +141,9 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
         ObjectAcl acl = fetch(t);
         boolean additive = ADDITIVE.equals(Values.str(prior, "mode"));
         List<AclEntry> declaredBefore = AclEntry.of(Values.elements(prior, "access_control"));
+        if (prior != null && prior.isKnown() && !prior.isNull()) {
+            recorded.put(t.id(), declaredBefore);
+        }
         boolean ownerDeclared = declaredBefore.stream().anyMatch(e -> e.level().equals("IS_OWNER"));
         List<AclEntry> shown = new ArrayList<>();
         for (AclEntry e : acl.direct()) {
