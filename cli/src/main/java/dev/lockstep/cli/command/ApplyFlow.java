@@ -35,6 +35,7 @@ final class ApplyFlow {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = Workspace.open(root);
+        ws.allowLockout(flags.allowLockout);
         PlanFiles.Loaded saved = null;
         if (planFile != null) {
             saved = PlanFiles.load(planFile, err);

@@ -52,6 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Workspace ws = Workspace.open(root);
+        ws.allowLockout(flags.allowLockout);
         int[] code = {0};
         var options = Args.planOptions(flags, destroy, err);
         if (options == null) {

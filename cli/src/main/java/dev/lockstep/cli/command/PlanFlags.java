@@ -25,6 +25,10 @@ public final class PlanFlags {
             description = "Read live objects before planning (default true; --refresh=false uses the state as is).")
     boolean refresh = true;
 
+    @Option(names = "--allow-lockout", description = "Allow a plan that removes lockstep's own right to manage an ACL "
+            + "(Databricks permissions); refused otherwise.")
+    boolean allowLockout;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10",
             description = "Provider calls to run at once (default 10).")
     int parallelism = 10;

@@ -31,6 +31,7 @@ final class Workspace {
     private final Path dir;
     private final Schemas schemas;
     private StateBackend backend;
+    private final Map<String, String> environment = new java.util.HashMap<>(System.getenv());
     private dev.lockstep.planner.config.Settings settings;
 
     private Workspace(Lockstep root, Path dir, Schemas schemas) {
@@ -97,7 +98,7 @@ final class Workspace {
         SandboxOverrides sandbox = sandboxOverrides();
         try {
             Session.Opened o = Session.open(new Session.Request(dir, schemas, this::backendFor, vars.sources(),
-                    System.getenv(),
+                    Map.copyOf(environment),
                     sandbox, new dev.lockstep.cli.log.CliProviderLog("lockstep"), operation, lock, lockTimeout));
             if (o.session() == null) {
                 sandbox.close();
@@ -112,6 +113,13 @@ final class Workspace {
             sandbox.close();
             code[0] = stateError(e, err);
             return null;
+        }
+    }
+
+    /** Lets providers make plans that remove lockstep's own management rights (--allow-lockout). */
+    void allowLockout(boolean allow) {
+        if (allow) {
+            environment.put("LOCKSTEP_ALLOW_LOCKOUT", "true");
         }
     }
 

@@ -49,9 +49,8 @@ public final class Drift {
                 if (ri.address().isData()) {
                     continue;
                 }
-                var refreshed = r.refreshed().get(ri.address());
-                Value v = refreshed != null && refreshed.value() != null ? refreshed.value() : ri.attributes();
-                byProvider.computeIfAbsent(ri.provider(), k -> new LinkedHashMap<>()).put(ri.address(), v);
+                // the SPI's contract: each managed object with its recorded state (what lockstep declared)
+                byProvider.computeIfAbsent(ri.provider(), k -> new LinkedHashMap<>()).put(ri.address(), ri.attributes());
             }
             EvalContext root = EvalContext.of(r.scope(), Map.of(), null);
             for (Map.Entry<String, Map<ResourceAddress, Value>> e : byProvider.entrySet()) {

@@ -7,6 +7,7 @@ import dev.lockstep.planner.hcl.function.lib.DateTimeFunctions;
 import dev.lockstep.planner.hcl.function.lib.EncodingFunctions;
 import dev.lockstep.planner.hcl.function.lib.EnvironmentFunctions;
 import dev.lockstep.planner.hcl.function.lib.FileFunctions;
+import dev.lockstep.planner.hcl.function.lib.PathFunctions;
 import dev.lockstep.planner.hcl.function.lib.FormatFunctions;
 import dev.lockstep.planner.hcl.function.lib.MapFunctions;
 import dev.lockstep.planner.hcl.function.lib.MarkFunctions;
@@ -39,7 +40,7 @@ public final class StandardLibrary {
         for (List<Function> group : List.of(NumericFunctions.all(), StringFunctions.all(), FormatFunctions.all(),
                 RegexFunctions.all(), CollectionFunctions.all(), SequenceFunctions.all(), MapFunctions.all(),
                 SetFunctions.all(), ConversionFunctions.all(), EncodingFunctions.all(), CryptoFunctions.all(ctx),
-                DateTimeFunctions.all(ctx), NetworkFunctions.all(), FileFunctions.all(ctx),
+                DateTimeFunctions.all(ctx), NetworkFunctions.all(), FileFunctions.all(ctx), PathFunctions.all(ctx),
                 EnvironmentFunctions.all(ctx), MarkFunctions.all())) {
             for (Function f : group) {
                 if (all.put(f.name(), f) != null) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** The fixed catalogue of an emulated AWS workspace: Spark versions and node types. */
 final class Catalog {
-  record NodeType(String id, long memoryMb, double cores, String category, String description) {}
+  /** A node type; every one in the catalogue has one local NVMe instance-store disk of {@code localDiskGb}. */
+  record NodeType(String id, long memoryMb, double cores, String category, String description, int localDiskGb) {}
 
   static final List<String[]> SPARK_VERSIONS = List.of(
       new String[] {"16.4.x-scala2.12", "16.4 LTS (includes Apache Spark 3.5.2, Scala 2.12)"},
@@ -21,14 +22,14 @@ final class Catalog {
       new String[] {"12.2.x-scala2.12", "12.2 LTS (includes Apache Spark 3.3.2, Scala 2.12)"});
 
   static final List<NodeType> NODE_TYPES = List.of(
-      new NodeType("m5d.large", 8192, 2, "General Purpose", "m5d.large"),
-      new NodeType("m5d.xlarge", 16384, 4, "General Purpose", "m5d.xlarge"),
-      new NodeType("m5d.2xlarge", 32768, 8, "General Purpose", "m5d.2xlarge"),
-      new NodeType("i3.xlarge", 31232, 4, "Storage Optimized", "i3.xlarge"),
-      new NodeType("i3.2xlarge", 62464, 8, "Storage Optimized", "i3.2xlarge"),
-      new NodeType("r5d.xlarge", 32768, 4, "Memory Optimized", "r5d.xlarge"),
-      new NodeType("c5d.xlarge", 8192, 4, "Compute Optimized", "c5d.xlarge"),
-      new NodeType("g4dn.xlarge", 16384, 4, "GPU Accelerated", "g4dn.xlarge"));
+      new NodeType("m5d.large", 8192, 2, "General Purpose", "m5d.large", 75),
+      new NodeType("m5d.xlarge", 16384, 4, "General Purpose", "m5d.xlarge", 150),
+      new NodeType("m5d.2xlarge", 32768, 8, "General Purpose", "m5d.2xlarge", 300),
+      new NodeType("i3.xlarge", 31232, 4, "Storage Optimized", "i3.xlarge", 950),
+      new NodeType("i3.2xlarge", 62464, 8, "Storage Optimized", "i3.2xlarge", 1900),
+      new NodeType("r5d.xlarge", 32768, 4, "Memory Optimized", "r5d.xlarge", 150),
+      new NodeType("c5d.xlarge", 8192, 4, "Compute Optimized", "c5d.xlarge", 100),
+      new NodeType("g4dn.xlarge", 16384, 4, "GPU Accelerated", "g4dn.xlarge", 125));
 
   private Catalog() {}
 
@@ -71,6 +72,11 @@ final class Catalog {
       o.put("photon_worker_capable", true);
       o.put("photon_driver_capable", true);
       o.put("display_order", order++);
+      ObjectNode instance = o.putObject("node_instance_type");
+      instance.put("instance_type_id", n.id());
+      instance.put("local_disks", 0);
+      instance.put("local_nvme_disks", 1);
+      instance.put("local_nvme_disk_size_gb", n.localDiskGb());
     }
     return out;
   }

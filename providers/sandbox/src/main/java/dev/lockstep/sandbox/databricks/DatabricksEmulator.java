@@ -31,6 +31,8 @@ public final class DatabricksEmulator extends EmulatorServer {
   private final DatabricksErrors errors = new DatabricksErrors();
   private final Ctx ctx;
   private final TokensApi tokens;
+  private final OAuthApi oauth;
+  private final java.util.concurrent.atomic.AtomicInteger failAfterCreate = new java.util.concurrent.atomic.AtomicInteger();
 
   /** An emulator with default settings and an in-memory state. */
   public DatabricksEmulator() {
@@ -41,7 +43,7 @@ public final class DatabricksEmulator extends EmulatorServer {
   public DatabricksEmulator(WorkspaceSettings settings, Options options) {
     super("databricks", options);
     this.settings = settings;
-    this.ctx = new Ctx(state, settings, this::hiddenAfterCreate, this::recordCreated);
+    this.ctx = new Ctx(state, settings, this::hiddenAfterCreate, this::created);
     this.tokens = new TokensApi(ctx);
     router.add("GET", "/.well-known/databricks-config", req -> ApiResponse.ok(hostMetadata()), true);
     new ClustersApi(ctx).register(router);
@@ -53,6 +55,25 @@ public final class DatabricksEmulator extends EmulatorServer {
     new SecretsApi(ctx).register(router);
     new WorkspaceApi(ctx).register(router);
     tokens.register(router);
+    this.oauth = new OAuthApi(ctx, this::baseUri);
+    oauth.register(router);
+  }
+
+  private void created(String key) {
+    recordCreated(key);
+    if (failAfterCreate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw DatabricksErrors.error(503, "TEMPORARILY_UNAVAILABLE",
+          "The service is temporarily unavailable. (injected after the object was created)");
+    }
+  }
+
+  /**
+   * The next {@code n} requests that create an object (cluster, job, pool, policy, SCIM principal,
+   * secret scope, workspace object) take effect and then answer 503, as when a gateway fails after
+   * the workspace did the work: the client cannot tell whether the object exists.
+   */
+  public void failAfterCreate(int n) {
+    failAfterCreate.set(n);
   }
 
   private ObjectNode hostMetadata() {
@@ -83,7 +104,8 @@ public final class DatabricksEmulator extends EmulatorServer {
     if (userName != null) {
       return ctx.principals.userByName(userName).flatMap(u -> ctx.principals.caller(u.path("id").asText()));
     }
-    return TokensApi.lookup(state, token, ctx.now()).flatMap(t -> ctx.principals.caller(t.ownerId));
+    Optional<Caller> pat = TokensApi.lookup(state, token, ctx.now()).flatMap(t -> ctx.principals.caller(t.ownerId));
+    return pat.isPresent() ? pat : oauth.lookup(token);
   }
 
   @Override
@@ -147,6 +169,15 @@ public final class DatabricksEmulator extends EmulatorServer {
       persistNow();
       return value;
     });
+  }
+
+  /**
+   * Mints an OAuth client secret for an existing service principal (by application id), for
+   * machine-to-machine authentication through {@code /oidc/v1/token}; returns the secret. Secrets
+   * and the access tokens issued for them are kept in memory only.
+   */
+  public String oauthSecret(String applicationId) {
+    return withStateLock(() -> oauth.mintSecret(applicationId));
   }
 
   /** Number of objects of one kind (e.g. "clusters", "jobs", "users"), for tests and reports. */

@@ -1,0 +1,139 @@
+package dev.lockstep.provider.databricks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.planner.config.VariableValues;
+import dev.lockstep.planner.engine.ApplyListener;
+import dev.lockstep.planner.engine.PlanOptions;
+import dev.lockstep.planner.engine.Planner;
+import dev.lockstep.planner.ops.Drift;
+import dev.lockstep.planner.ops.Session;
+import dev.lockstep.planner.plan.Action;
+import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.ResourceChange;
+import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.state.backend.SnapshotInfo;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine (config loading, planning, applying, drift) with this provider against the emulator,
+ * on a configuration that uses every resource type and data source: apply, an empty plan after it,
+ * drift and unmanaged access found after out-of-band changes, and a clean destroy.
+ */
+class EngineTest extends EmulatorTest {
+
+    @TempDir
+    Path dir;
+
+    final MemoryBackend backend = new MemoryBackend();
+
+    Session open() throws Exception {
+        Session.Opened o = Session.open(new Session.Request(dir, Schemas.of(new DatabricksProviderFactory()), settings -> backend,
+                VariableValues.Sources.none(), Map.of(), provider -> provider.equals("databricks") ? Map.of("host",
+                        emulator.baseUri().toString(), "token", emulator.adminToken()) : Map.of(), ProviderLog.NONE,
+                "test", true,
+                Duration.ZERO));
+        if (o.session() == null) {
+            throw new AssertionError(o.diagnostics().toString());
+        }
+        return o.session();
+    }
+
+    static PlanOptions options(PlanMode mode) {
+        return new PlanOptions(mode, true, List.of(), List.of(), 4);
+    }
+
+    Planner.Result plan(PlanMode mode) throws Exception {
+        try (Session s = open()) {
+            Planner.Result r = s.plan(options(mode));
+            assertFalse(r.diagnostics().hasErrors(), () -> "plan: " + r.diagnostics());
+            return r;
+        }
+    }
+
+    Diagnostics apply(PlanMode mode) throws Exception {
+        try (Session s = open()) {
+            Planner.Result r = s.plan(options(mode));
+            assertFalse(r.diagnostics().hasErrors(), () -> "plan: " + r.diagnostics());
+            Session.Applied a = s.apply(options(mode), r, 4, ApplyListener.NONE, new AtomicBoolean(),
+                    new SnapshotInfo(0, Instant.now(), "test", "apply", null, null, "test"));
+            return a.diagnostics();
+        }
+    }
+
+    static List<String> changes(Planner.Result r) {
+        return r.plan().changes().stream().filter(c -> c.action() != Action.NO_OP)
+                .map(c -> c.address() + " " + c.action() + " " + c.changedPaths()).collect(Collectors.toList());
+    }
+
+    @Test
+    void everyTypeAppliesPlansEmptyDetectsDriftAndDestroys() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/e2e/main.hcl")) {
+            Files.write(dir.resolve("main.hcl"), in.readAllBytes());
+        }
+        Diagnostics applied = apply(PlanMode.NORMAL);
+        assertFalse(applied.hasErrors(), applied::toString);
+
+        assertEquals(List.of(), changes(plan(PlanMode.NORMAL)), "plan after apply is empty");
+
+        String cluster = backend.load().state().resources().values().stream()
+                .filter(r -> r.address().type().equals("databricks_cluster")).findFirst().orElseThrow().id();
+        PermissionsTest.grant("clusters", cluster, "alice@example.com",
+                com.databricks.sdk.service.iam.PermissionLevel.CAN_MANAGE);
+        Planner.Result drifted = plan(PlanMode.NORMAL);
+        assertTrue(drifted.plan().drift().stream().anyMatch(d -> d.address().toString()
+                .equals("databricks_permissions.cluster")), "drift: " + drifted.plan().drift());
+        ResourceChange fix = drifted.plan().changes().stream().filter(c -> c.address().toString()
+                .equals("databricks_permissions.cluster")).findFirst().orElseThrow();
+        assertEquals(Action.UPDATE, fix.action());
+        assertTrue(fix.notes().stream().anyMatch(n -> n.contains("Revokes CAN_MANAGE") && n.contains("alice")),
+                fix.notes().toString());
+
+        // the folder's ACL is additive: a grant made by hand is no drift, but it is unmanaged access
+        String folder = backend.load().state().resources().values().stream()
+                .filter(r -> r.address().toString().equals("databricks_permissions.folder")).findFirst().orElseThrow()
+                .id();
+        PermissionsTest.grant("directories", folder.substring("/directories/".length()), "alice@example.com",
+                com.databricks.sdk.service.iam.PermissionLevel.CAN_MANAGE);
+        try (Session s = open()) {
+            Drift.Report report = Drift.detect(s, true, 4);
+            assertFalse(report.diagnostics().hasErrors(), report.diagnostics().toString());
+            assertTrue(report.changes().stream().noneMatch(d -> d.address().toString().equals(
+                    "databricks_permissions.folder")), "additive: not drift");
+            assertTrue(report.unmanaged().stream().anyMatch(u -> u.object().identifier().equals("clusters/" + cluster
+                    + ": user alice@example.com CAN_MANAGE") && u.object().severity()
+                    == dev.lockstep.api.provider.UnmanagedLister.Severity.CRITICAL), "authoritative: drift, and "
+                    + "unmanaged access too: " + report.unmanaged());
+            assertTrue(report.unmanaged().stream().anyMatch(u -> u.object().identifier().equals(folder.substring(1)
+                    + ": user alice@example.com CAN_MANAGE") && u.object().severity()
+                    == dev.lockstep.api.provider.UnmanagedLister.Severity.CRITICAL), report.unmanaged().toString());
+        }
+
+        Diagnostics fixed = apply(PlanMode.NORMAL);
+        assertFalse(fixed.hasErrors(), fixed::toString);
+        assertEquals(List.of(), changes(plan(PlanMode.NORMAL)), "converged again");
+
+        int clusters = emulator.count("clusters");
+        Diagnostics destroyed = apply(PlanMode.DESTROY);
+        assertFalse(destroyed.hasErrors(), destroyed::toString);
+        assertTrue(backend.load().state().resources().values().stream().noneMatch(r -> !r.address().isData()),
+                "nothing left in state");
+        assertEquals(clusters - 1, emulator.count("clusters"));
+        assertEquals(0, emulator.count("jobs"));
+        assertEquals(0, emulator.count("scopes"));
+    }
+}
