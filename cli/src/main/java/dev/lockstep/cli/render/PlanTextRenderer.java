@@ -194,6 +194,8 @@ public final class PlanTextRenderer {
                 return "because index " + c.address().key().suffix() + " is out of range for count";
             case DELETE_BECAUSE_EACH_KEY:
                 return "because key " + c.address().key().suffix() + " is not in for_each map";
+            case DELETE_BECAUSE_DEPOSED:
+                return "because it was replaced (create before destroy) and the old object still has to be deleted";
             case DELETE_BECAUSE_WRONG_REPETITION:
                 return "because the resource's count or for_each changed";
             case REPLACE_BECAUSE_EXPIRED:

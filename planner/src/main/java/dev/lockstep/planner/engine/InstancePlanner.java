@@ -47,6 +47,7 @@ final class InstancePlanner {
     Shaped shape(ResourceAddress address, ResourceHandler handler, Value prior, Map<AttributePath, String> priorSecrets,
             Value config, Lifecycle lifecycle, Diagnostics diags) {
         BlockSchema block = handler.schema().block();
+        config = Placeholders.fill(address, config, prior, diags);
         Value proposed = prior == null ? Proposals.proposeNew(block, config) : Proposals.propose(block, prior, config);
         if (prior != null) {
             proposed = ignoreChanges(block, proposed, prior, lifecycle);
@@ -188,7 +189,8 @@ final class InstancePlanner {
         Shaped s = shape(address, handler, prior, priorSecrets, config, lifecycle, diags);
         List<AttributePath> changed = Diffs.changedPaths(prior, priorSecrets, s.planned(), hasher);
         boolean tainted = recorded != null && recorded.status() == ResourceInstance.Status.TAINTED;
-        Action replaceAction = lifecycle != null && lifecycle.createBeforeDestroy() ? Action.CREATE_THEN_DELETE
+        Action replaceAction = lifecycle != null && lifecycle.createBeforeDestroy() || handler.replaceCreatesFirst()
+                ? Action.CREATE_THEN_DELETE
                 : Action.DELETE_THEN_CREATE;
         ActionReason reason = null;
         List<AttributePath> replacePaths = List.of();
@@ -196,12 +198,13 @@ final class InstancePlanner {
             reason = ActionReason.REPLACE_BY_REQUEST;
         } else if (tainted) {
             reason = ActionReason.REPLACE_BECAUSE_TAINTED;
+        } else if (!s.requiresReplace().isEmpty()) {
+            // the provider's verdict counts even when no attribute changed (a token past its rotate_after)
+            reason = ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
+            replacePaths = s.requiresReplace();
         } else if (changed.isEmpty()) {
             return new ResourceChange(address, providerKey, Action.NO_OP, ActionReason.NONE, prior, s.planned(),
                     List.of(), List.of(), priorSecrets, List.of(), dependencies);
-        } else if (!s.requiresReplace().isEmpty()) {
-            reason = ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
-            replacePaths = s.requiresReplace();
         } else if (!(handler instanceof ResourceUpdater)) {
             reason = ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
             replacePaths = changed;
@@ -211,7 +214,13 @@ final class InstancePlanner {
                     List.of(), changed, priorSecrets, s.notes(), dependencies);
         }
         Shaped fresh = shape(address, handler, null, Map.of(), config, lifecycle, diags);
+        List<String> notes = new ArrayList<>(s.notes()); // why it is replaced: the update-shaped plan knows
+        for (String n : fresh.notes()) {
+            if (!notes.contains(n)) {
+                notes.add(n);
+            }
+        }
         return new ResourceChange(address, providerKey, replaceAction, reason, prior, fresh.planned(), replacePaths,
-                changed, priorSecrets, fresh.notes(), dependencies);
+                changed, priorSecrets, notes, dependencies);
     }
 }

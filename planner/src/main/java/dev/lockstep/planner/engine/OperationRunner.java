@@ -37,6 +37,8 @@ final class OperationRunner {
     private final ApplyListener listener;
     private final SecretHasher hasher;
     private final InstancePlanner instancePlanner;
+    private final java.util.Map<dev.lockstep.api.addr.ResourceAddress, dev.lockstep.api.addr.ResourceAddress> deposed =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     OperationRunner(Planner.Request request, Planner.Result planned, Journal journal, ApplyListener listener) {
         this.request = request;
@@ -130,10 +132,14 @@ final class OperationRunner {
             // the recorded object was deleted outside lockstep: forget it before recreating
             journal.remove(op.address());
         }
-        if (create && c.action() != Action.CREATE_THEN_DELETE) {
-            // With create_before_destroy the old object's record stays until the new one is put, so no
-            // pending entry can be written over it: an interruption in between leaves the new object
-            // unrecorded (documented in docs/engine.md).
+        if (create && c.action() == Action.CREATE_THEN_DELETE && recorded != null) {
+            // keep the old object recorded (deposed) until it is deleted, then create the new one
+            dev.lockstep.api.addr.ResourceAddress side = Deposed.address(op.address(), recorded.id());
+            journal.put(recorded.withAddress(side));
+            journal.remove(op.address());
+            deposed.put(op.address(), side);
+        }
+        if (create) {
             Marks.Redacted r = Marks.redact(unknownsAsNulls(finalPlan), hasher);
             journal.pending(new ResourceInstance(op.address(), c.provider(), h.schema().version(), null, r.value(),
                     r.hashes(), c.dependencies(), ResourceInstance.Status.PENDING_CREATE, now, now));
@@ -202,7 +208,12 @@ final class OperationRunner {
         if (d.hasErrors()) {
             return;
         }
-        if (!op.deposed()) {
+        if (op.deposed()) {
+            dev.lockstep.api.addr.ResourceAddress side = deposed.get(op.address());
+            if (side != null) {
+                journal.remove(side);
+            }
+        } else {
             journal.remove(op.address());
             if (c.action() == Action.DELETE) {
                 planned.values().remove(op.address());

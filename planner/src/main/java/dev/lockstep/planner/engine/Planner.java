@@ -379,7 +379,9 @@ public final class Planner {
             }
             ResourceConfig rc = configured.get(a.type() + "." + a.name());
             ActionReason reason;
-            if (rc == null) {
+            if (Deposed.isDeposed(a)) {
+                reason = ActionReason.DELETE_BECAUSE_DEPOSED;
+            } else if (rc == null) {
                 reason = ActionReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
             } else if (rc.count() != null && a.key() instanceof InstanceKey.Int) {
                 reason = ActionReason.DELETE_BECAUSE_COUNT_INDEX;

@@ -11,6 +11,8 @@ public enum ActionReason {
     DELETE_BECAUSE_WRONG_REPETITION("delete_because_wrong_repetition"),
     DELETE_BECAUSE_COUNT_INDEX("delete_because_count_index"),
     DELETE_BECAUSE_EACH_KEY("delete_because_each_key"),
+    /** An old object left by an interrupted create-before-destroy replacement. */
+    DELETE_BECAUSE_DEPOSED("delete_because_deposed"),
     READ_BECAUSE_CONFIG_UNKNOWN("read_because_config_unknown"),
     READ_BECAUSE_DEPENDENCY_PENDING("read_because_dependency_pending"),
     /** lockstep's own: a token past its {@code rotate_after}. */

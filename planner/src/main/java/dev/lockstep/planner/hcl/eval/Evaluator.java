@@ -183,8 +183,12 @@ public final class Evaluator {
                 v = v.unmarkDeep();
             }
             if (v.isNull()) {
-                diags.error("Invalid template interpolation value", "The expression result is null. Cannot include a "
-                        + "null value in a string template.", part.range());
+                diags.error("Invalid template interpolation value", mark
+                        ? "The value is a secret lockstep does not keep after it is created (such as a token's value), "
+                        + "so it cannot be part of a string. Refer to it directly, as in data = { token = "
+                        + "databricks_token.ci.token_value }, rather than inside a template."
+                        : "The expression result is null. Cannot include a null value in a string template.",
+                        part.range());
                 unknown = true;
                 continue;
             }

@@ -10,4 +10,13 @@ import dev.lockstep.api.schema.ResourceSchema;
 public interface ResourceHandler extends ResourceReader {
 
     ResourceSchema schema();
+
+    /**
+     * Whether a replacement must create the new object before deleting the old one, whatever the
+     * configuration's {@code create_before_destroy} says: for credentials (a token) whose consumers
+     * must switch to the new value before the old one is revoked.
+     */
+    default boolean replaceCreatesFirst() {
+        return false;
+    }
 }

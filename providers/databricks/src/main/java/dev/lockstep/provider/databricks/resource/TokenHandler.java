@@ -35,6 +35,12 @@ public final class TokenHandler extends BaseHandler {
         super(ctx, SecretSchemas.TOKEN);
     }
 
+    /** A rotated token's consumers switch to the new value before the old one is revoked. */
+    @Override
+    public boolean replaceCreatesFirst() {
+        return true;
+    }
+
     private Map<String, PublicTokenInfo> all() {
         Map<String, PublicTokenInfo> out = new LinkedHashMap<>();
         for (PublicTokenInfo t : c.tokens.list()) {
