@@ -200,4 +200,77 @@ class ApplySemanticsTest {
         assertTrue(p.out().contains("~ secret = (sensitive value)"), p.out());
     }
 
+
+    @Test
+    void createBeforeDestroyKeepsTheOldObjectUntilDependantsSwitchedOver() throws Exception {
+        write("""
+                resource "slowtest_object" "token" {
+                  name = "token-v1"
+                  lifecycle {
+                    create_before_destroy = true
+                  }
+                }
+                resource "slowtest_object" "consumer" {
+                  name  = "consumer"
+                  value = slowtest_object.token.name
+                }
+                """);
+        assertEquals(0, run("apply", "--auto-approve").code());
+        dev.lockstep.cli.testprovider.SlowObjectTracking.reset();
+        write("""
+                resource "slowtest_object" "token" {
+                  name = "token-v2"
+                  lifecycle {
+                    create_before_destroy = true
+                  }
+                }
+                resource "slowtest_object" "consumer" {
+                  name  = "consumer"
+                  value = slowtest_object.token.name
+                }
+                """);
+        CliTest.Run r = run("apply", "--auto-approve", "--no-color");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(List.of("POST token-v2", "PUT consumer", "DELETE token-v1"),
+                dev.lockstep.cli.testprovider.SlowObjectTracking.calls(), "create, switch over, then delete");
+
+        // a failure between the steps leaves the old object in place and recorded (deposed)
+        dev.lockstep.cli.testprovider.SlowObjectTracking.reset();
+        write("""
+                resource "slowtest_object" "token" {
+                  name = "token-v3"
+                  lifecycle {
+                    create_before_destroy = true
+                  }
+                }
+                resource "slowtest_object" "consumer" {
+                  name  = "consumer"
+                  value = slowtest_object.token.name
+                  fail  = true
+                }
+                """);
+        CliTest.Run failed = run("apply", "--auto-approve", "--no-color");
+        assertEquals(1, failed.code(), failed.out() + failed.err());
+        assertTrue(objects().has("token-v2"), "the old object was not deleted");
+        assertTrue(objects().has("token-v3"));
+        assertTrue(state().resources().keySet().stream().anyMatch(a -> a.toString().contains("~deposed-")),
+                state().resources().keySet().toString());
+        write("""
+                resource "slowtest_object" "token" {
+                  name = "token-v3"
+                  lifecycle {
+                    create_before_destroy = true
+                  }
+                }
+                resource "slowtest_object" "consumer" {
+                  name  = "consumer"
+                  value = slowtest_object.token.name
+                }
+                """);
+        CliTest.Run p = run("plan", "--no-color");
+        assertTrue(p.out().contains("the old object still has to be deleted"), p.out());
+        assertEquals(0, run("apply", "--auto-approve").code());
+        assertFalse(objects().has("token-v2"), "the deposed object is deleted by the next apply");
+        assertEquals(0, run("plan", "--detailed-exitcode").code());
+    }
 }

@@ -62,6 +62,16 @@ public final class PlanCommand implements Callable<Integer> {
             if (s == null) {
                 return code[0];
             }
+            if (out != null) {
+                try {
+                    // a saved plan names the state's lineage and hash key: fix them now for a new configuration
+                    s.ensurePersisted(new dev.lockstep.state.backend.SnapshotInfo(0, java.time.Instant.now(),
+                            dev.lockstep.state.Identity.userAtHost(), "plan", null, null,
+                            dev.lockstep.cli.VersionInfo.version()));
+                } catch (dev.lockstep.state.backend.StateException e) {
+                    return ws.stateError(e, err);
+                }
+            }
             Planner.Result r = s.plan(options);
             ws.printDiagnostics(r.diagnostics(), s.config().sources(), err);
             if (r.diagnostics().hasErrors()) {

@@ -50,9 +50,34 @@ public final class LogSink {
         return level.compareTo(stderrLevel) >= 0 || (file != null && level.compareTo(Level.DEBUG) >= 0);
     }
 
+    /**
+     * Loggers that print request and response bodies or headers (wire logs): they carry
+     * credentials and secrets before lockstep can know to scrub them, so they are never written.
+     */
+    private static final java.util.List<String> WIRE_LOGGERS = java.util.List.of("org.apache.http.wire",
+            "org.apache.http.headers", "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers",
+            "okhttp3.logging", "software.amazon.awssdk.request", "software.amazon.awssdk.http.wire",
+            "jdk.internal.httpclient.debug", "jdk.internal.httpclient.hpack.debug", "io.fabric8.kubernetes.client.http",
+            // the sandbox's emulators stand for remote systems: their internals (stored objects) are not lockstep's log
+            "io.fabric8.kubernetes.client.server.mock", "io.fabric8.mockwebserver", "okhttp3.mockwebserver",
+            "dev.lockstep.sandbox");
+
+    /** Whether a logger's output is withheld entirely (wire logs). */
+    public static boolean withheld(String logger) {
+        if (logger == null) {
+            return false;
+        }
+        for (String w : WIRE_LOGGERS) {
+            if (logger.startsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes one message (scrubbed) where its level says. */
     public void log(Level level, String logger, String message, Throwable t) {
-        if (!enabled(level)) {
+        if (!enabled(level) || withheld(logger)) {
             return;
         }
         StringBuilder sb = new StringBuilder();

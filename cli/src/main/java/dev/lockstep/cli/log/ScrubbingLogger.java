@@ -32,26 +32,26 @@ final class ScrubbingLogger extends LegacyAbstractLogger {
 
     @Override
     public boolean isTraceEnabled() {
-        return LogSink.get().enabled(LogSink.Level.TRACE);
+        return !LogSink.withheld(name) && LogSink.get().enabled(LogSink.Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return LogSink.get().enabled(LogSink.Level.DEBUG);
+        return !LogSink.withheld(name) && LogSink.get().enabled(LogSink.Level.DEBUG);
     }
 
     @Override
     public boolean isInfoEnabled() {
-        return LogSink.get().enabled(LogSink.Level.INFO);
+        return !LogSink.withheld(name) && LogSink.get().enabled(LogSink.Level.INFO);
     }
 
     @Override
     public boolean isWarnEnabled() {
-        return LogSink.get().enabled(LogSink.Level.WARN);
+        return !LogSink.withheld(name) && LogSink.get().enabled(LogSink.Level.WARN);
     }
 
     @Override
     public boolean isErrorEnabled() {
-        return LogSink.get().enabled(LogSink.Level.ERROR);
+        return !LogSink.withheld(name) && LogSink.get().enabled(LogSink.Level.ERROR);
     }
 }

@@ -150,6 +150,11 @@ final class SlowObject implements ResourceHandler, ResourceCreator, ResourceUpda
     @Override
     public ApplyResponse update(ApplyRequest r) {
         call("PUT object", str(r.planned().get("name")));
+        Value fail = r.planned().get("fail");
+        if (fail != null && !fail.isNull() && fail.asBool()) {
+            return ApplyResponse.failed(new Diagnostics().error("Update refused",
+                    "The test object was configured to fail.", null));
+        }
         String name = str(r.planned().get("name"));
         Map<String, ObjectNode> after = store.update(m -> {
             ObjectNode o = m.get(name);

@@ -156,11 +156,15 @@ final class OperationRunner {
         }
         Value newState = Marks.mark(Marks.markSchema(resp.newState(), h.schema().block()), Marks.paths(finalPlan));
         Marks.Redacted r = Marks.redact(newState, hasher);
+        // a provider that echoes a redacted placeholder keeps the recorded hash of that secret
+        java.util.Map<dev.lockstep.api.value.AttributePath, String> hashes = new java.util.TreeMap<>(
+                Refresher.placeholderHashes(recorded, newState));
+        hashes.putAll(r.hashes());
         ResourceInstance.Status status = d.hasErrors() ? ResourceInstance.Status.TAINTED
                 : ResourceInstance.Status.READY;
         Instant created = create || recorded == null || recorded.createdAt() == null ? now : recorded.createdAt();
         journal.put(new ResourceInstance(op.address(), c.provider(), h.schema().version(), resp.id(), r.value(),
-                r.hashes(), c.dependencies(), status, created, now));
+                create ? r.hashes() : hashes, c.dependencies(), status, created, now));
         planned.values().set(op.address(), newState);
         return resp.id();
     }

@@ -105,8 +105,10 @@ public final class ProviderSet implements AutoCloseable {
                 return fail(key, d, diags);
             }
         }
+        Map<String, String> overrides = sandbox.forProvider(name);
+        registerCredentials(settings, overrides);
         OpenResult r = f.open(new ProviderConfig(name, alias, settings, environment, config.dir(), stateDir,
-                sandbox.forProvider(name), log));
+                overrides, log));
         d.addAll(r.diagnostics());
         if (r.provider() == null || d.hasErrors()) {
             if (!d.hasErrors()) {
@@ -117,6 +119,27 @@ public final class ProviderSet implements AutoCloseable {
         diags.addAll(d);
         open.put(key, r.provider());
         return r.provider();
+    }
+
+    /** Well-known credential variables whose values must never appear in any log line or message. */
+    private static final List<String> CREDENTIAL_VARIABLES = List.of("DATABRICKS_TOKEN", "DATABRICKS_CLIENT_SECRET",
+            "VAULT_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "KUBE_TOKEN", "KUBE_PASSWORD");
+
+    /**
+     * Registers a provider's credentials with the scrubber before the provider runs: its sensitive
+     * settings, sandbox credentials, and the credential environment variables.
+     */
+    private void registerCredentials(Value settings, Map<String, String> overrides) {
+        dev.lockstep.api.log.SecretScrubber.register(settings);
+        overrides.forEach((k, v) -> {
+            String key = k.toLowerCase(java.util.Locale.ROOT);
+            if (key.contains("token") || key.contains("secret") || key.contains("password")) {
+                dev.lockstep.api.log.SecretScrubber.register(v);
+            }
+        });
+        for (String var : CREDENTIAL_VARIABLES) {
+            dev.lockstep.api.log.SecretScrubber.register(environment.get(var));
+        }
     }
 
     private Provider fail(String key, Diagnostics d, Diagnostics diags) {

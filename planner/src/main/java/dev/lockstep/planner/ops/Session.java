@@ -156,6 +156,21 @@ public final class Session implements AutoCloseable {
         return backend;
     }
 
+    /**
+     * Persists the state if it was never persisted (a new configuration), so that its lineage and
+     * secret-hash key are fixed before a saved plan refers to them. Returns whether it wrote.
+     */
+    public boolean ensurePersisted(SnapshotInfo info) throws StateException {
+        if (state.serial() > 0) {
+            return false;
+        }
+        State first = state.withSerial(1);
+        backend.persist(first, new SnapshotInfo(1, info.time(), info.user(), info.command(), null, info.gitCommit(),
+                info.version()));
+        state = first;
+        return true;
+    }
+
     /** The planner's request for these options. */
     public Planner.Request planRequest(PlanOptions options) {
         return new Planner.Request(config, graph, state, variables, options, providers, functions, functionContext,

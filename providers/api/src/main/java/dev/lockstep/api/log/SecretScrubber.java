@@ -28,9 +28,13 @@ public final class SecretScrubber {
     private SecretScrubber() {
     }
 
-    /** Registers one secret string. */
+    /** Registers one secret string, with its Base64 forms (Kubernetes Secret data travels encoded). */
     public static void register(String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH && SECRETS.add(secret)) {
+            byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SECRETS.add(java.util.Base64.getEncoder().encodeToString(bytes));
+            SECRETS.add(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            SECRETS.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes));
             List<String> l = new ArrayList<>(SECRETS);
             l.sort(Comparator.comparingInt(String::length).reversed());
             ordered = List.copyOf(l);

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * once the token is that old. After an ambiguous create failure the orphan token (same comment,
  * created moments ago) is revoked before trying again, since its value can never be recovered.
  */
-public final class TokenHandler extends BaseHandler {
+public final class TokenHandler extends BaseHandler implements dev.lockstep.api.provider.ResourceUpdater {
 
     private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([smhd])");
 
@@ -169,5 +169,15 @@ public final class TokenHandler extends BaseHandler {
     @Override
     protected void doDelete(ApplyRequest r) {
         c.tokens.delete(r.id());
+    }
+
+    /**
+     * Only lockstep's own rotate_after can change in place (comment and lifetime force a new
+     * token): the token itself is untouched and the recorded state takes the new setting.
+     */
+    @Override
+    public ApplyResponse update(ApplyRequest r) {
+        Value state = Values.with(r.prior(), "rotate_after", r.planned().get("rotate_after"));
+        return ApplyResponse.ok(r.id(), finish(state, r.planned()));
     }
 }
