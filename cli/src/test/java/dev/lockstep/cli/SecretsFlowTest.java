@@ -104,6 +104,16 @@ class SecretsFlowTest {
         assertEquals(0, run("apply", "--auto-approve").code());
         assertEquals(0, run("plan", "--detailed-exitcode").code());
 
+        // a saved plan is refused when a secret source changed since the plan was made
+        Path saved = dir.resolve("saved.plan");
+        assertEquals(0, run("sandbox", "put-secret", "vault", "secret/team/db", "password=third-value").code());
+        assertEquals(0, run("plan", "-o", saved.toString()).code());
+        assertEquals(0, run("sandbox", "put-secret", "vault", "secret/team/db", "password=fourth-value").code());
+        CliTest.Run refused = run("apply", saved.toString());
+        assertEquals(5, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("Planning again gives a different change"), refused.err());
+        assertEquals(0, run("apply", "--auto-approve").code());
+
         // rotation: the token is older than rotate_after
         Thread.sleep(1100);
         CliTest.Run rotate = run("apply", "--auto-approve", "--var", "rotate=1s");

@@ -90,6 +90,11 @@ public final class TokenHandler extends BaseHandler implements dev.lockstep.api.
 
     @Override
     protected void customize(Planning p) {
+        if (p.creating() && !p.configured("lifetime_seconds")) {
+            p.diagnostics().warning("Token without a lifetime", "This token never expires. Set lifetime_seconds (and "
+                    + "rotate_after to replace it before it expires) so that a leaked token stops working on its own.",
+                    null);
+        }
         String rotate = p.str("rotate_after");
         if (rotate == null) {
             return;
