@@ -28,7 +28,7 @@ class RenderHelpersTest {
 
     private static String edits(List<String> b, List<String> a) {
         StringBuilder sb = new StringBuilder();
-        for (PlanTextRenderer.Edit<String> e : PlanTextRenderer.Lcs.edits(b, a, String::equals, s -> s.startsWith("{"))) {
+        for (Lcs.Edit<String> e : Lcs.edits(b, a, String::equals, s -> s.startsWith("{"))) {
             sb.append(e.before() == null ? "+" + e.after() : e.after() == null ? "-" + e.before()
                     : e.before().equals(e.after()) ? e.before() : "~" + e.before() + ">" + e.after()).append(" ");
         }
