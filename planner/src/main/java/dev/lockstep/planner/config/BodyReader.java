@@ -15,6 +15,7 @@ import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Evaluator;
 import dev.lockstep.planner.hcl.eval.Suggestions;
 import dev.lockstep.planner.hcl.function.FunctionContext;
+import dev.lockstep.planner.hcl.lexer.Lexer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,5 +124,39 @@ final class BodyReader {
     static String string(Attribute a, Diagnostics diags) {
         Value v = constant(a, Type.STRING, diags);
         return v == null ? "" : v.asString();
+    }
+
+    /** Checks that a block has exactly {@code n} labels ({@code names}), each a valid identifier. */
+    static boolean labels(Block b, int n, String names, Diagnostics diags) {
+        if (b.labels().size() < n) {
+            diags.error("Missing name for " + b.type(), "All " + b.type() + " blocks must have " + n + " label"
+                    + (n == 1 ? "" : "s") + " (" + names + ").", b.headerRange());
+            return false;
+        }
+        if (b.labels().size() > n) {
+            Block.Label extra = b.labels().get(n);
+            diags.error("Extraneous label for " + b.type(), n == 0 ? "No labels are expected for " + b.type()
+                    + " blocks." : "Only " + n + " label" + (n == 1 ? "" : "s") + " (" + names + ") "
+                    + (n == 1 ? "is" : "are") + " expected for " + b.type() + " blocks.", extra.range());
+            return false;
+        }
+        for (Block.Label l : b.labels()) {
+            if (!Lexer.isIdentifier(l.value())) {
+                diags.error("Invalid " + b.type() + " name", "The name \"" + l.value() + "\" is not valid: a name must "
+                        + "start with a letter or underscore and may contain only letters, digits, underscores, and "
+                        + "dashes.", l.range());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks the shape of precondition and postcondition blocks: a condition and an error message. */
+    static void checkConditions(List<Block> blocks, Diagnostics diags) {
+        for (Block v : blocks) {
+            labels(v, 0, "", diags);
+            BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
+                    "error_message"), v.typeRange(), diags);
+        }
     }
 }

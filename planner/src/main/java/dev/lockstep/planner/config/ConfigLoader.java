@@ -10,12 +10,9 @@ import dev.lockstep.planner.hcl.ast.Attribute;
 import dev.lockstep.planner.hcl.ast.Block;
 import dev.lockstep.planner.hcl.ast.Body;
 import dev.lockstep.planner.hcl.ast.Expression;
-import dev.lockstep.planner.hcl.ast.ScopeTraversalExpr;
 import dev.lockstep.planner.hcl.ast.Traversal;
-import dev.lockstep.planner.hcl.ast.TupleConsExpr;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Suggestions;
-import dev.lockstep.planner.hcl.lexer.Lexer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -47,6 +44,7 @@ public final class ConfigLoader {
 
     private final Diagnostics diags;
     private final EvalContext constants;
+    private final ResourceBlockDecoder resourceBlocks;
 
     /**
      * @param constants the context that {@code optional()} defaults in type constraints are
@@ -55,6 +53,7 @@ public final class ConfigLoader {
     public ConfigLoader(Diagnostics diags, EvalContext constants) {
         this.diags = diags;
         this.constants = constants;
+        this.resourceBlocks = new ResourceBlockDecoder(diags);
     }
 
     /** Lists the configuration files of {@code dir}: {@code *.hcl} but not {@code *.vars.hcl}, sorted. */
@@ -181,40 +180,40 @@ public final class ConfigLoader {
     private void decodeBlock(Block b, Decoded d) {
         switch (b.type()) {
             case "lockstep":
-                if (labels(b, 0, "")) {
+                if (BodyReader.labels(b, 0, "", diags)) {
                     d.settings.add(b);
                 }
                 break;
             case "terraform":
                 // Accepted so that ported configurations load; lockstep has no use for its content.
-                labels(b, 0, "");
+                BodyReader.labels(b, 0, "", diags);
                 diags.warning("Terraform settings ignored", "lockstep ignores the \"terraform\" block (required "
                         + "providers, backend and version constraints); configure lockstep in a \"lockstep\" block.",
                         b.typeRange());
                 break;
             case "provider":
-                if (labels(b, 1, "name")) {
+                if (BodyReader.labels(b, 1, "name", diags)) {
                     decodeProvider(b, d);
                 }
                 break;
             case "variable":
-                if (labels(b, 1, "name")) {
+                if (BodyReader.labels(b, 1, "name", diags)) {
                     decodeVariable(b, d);
                 }
                 break;
             case "locals":
-                if (labels(b, 0, "")) {
+                if (BodyReader.labels(b, 0, "", diags)) {
                     decodeLocals(b, d);
                 }
                 break;
             case "output":
-                if (labels(b, 1, "name")) {
+                if (BodyReader.labels(b, 1, "name", diags)) {
                     decodeOutput(b, d);
                 }
                 break;
             case "resource":
             case "data":
-                if (labels(b, 2, "type, name")) {
+                if (BodyReader.labels(b, 2, "type, name", diags)) {
                     decodeResource(b, b.type().equals("data") ? ResourceMode.DATA : ResourceMode.MANAGED, d);
                 }
                 break;
@@ -226,30 +225,6 @@ public final class ConfigLoader {
                 diags.error("Unsupported block type", "Blocks of type \"" + b.type() + "\" are not expected here."
                         + Suggestions.didYouMean(b.type(), TOP_LEVEL), b.typeRange());
         }
-    }
-
-    private boolean labels(Block b, int n, String names) {
-        if (b.labels().size() < n) {
-            diags.error("Missing name for " + b.type(), "All " + b.type() + " blocks must have " + n + " label"
-                    + (n == 1 ? "" : "s") + " (" + names + ").", b.headerRange());
-            return false;
-        }
-        if (b.labels().size() > n) {
-            Block.Label extra = b.labels().get(n);
-            diags.error("Extraneous label for " + b.type(), n == 0 ? "No labels are expected for " + b.type()
-                    + " blocks." : "Only " + n + " label" + (n == 1 ? "" : "s") + " (" + names + ") "
-                    + (n == 1 ? "is" : "are") + " expected for " + b.type() + " blocks.", extra.range());
-            return false;
-        }
-        for (Block.Label l : b.labels()) {
-            if (!Lexer.isIdentifier(l.value())) {
-                diags.error("Invalid " + b.type() + " name", "The name \"" + l.value() + "\" is not valid: a name must "
-                        + "start with a letter or underscore and may contain only letters, digits, underscores, and "
-                        + "dashes.", l.range());
-                return false;
-            }
-        }
-        return true;
     }
 
     private void decodeProvider(Block b, Decoded d) {
@@ -286,7 +261,7 @@ public final class ConfigLoader {
         }
         List<Variable.Validation> validations = new ArrayList<>();
         for (Block v : c.blocks()) {
-            labels(v, 0, "");
+            BodyReader.labels(v, 0, "", diags);
             BodyReader.Content vc = BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(),
                     Set.of("condition", "error_message"), v.typeRange(), diags);
             if (vc.attr("condition") != null && vc.attr("error_message") != null) {
@@ -337,12 +312,12 @@ public final class ConfigLoader {
         String name = b.label(0);
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("value", "description", "sensitive", "depends_on"),
                 Set.of("precondition"), Set.of("value"), b.headerRange(), diags);
-        checkConditions(c.blocks());
+        BodyReader.checkConditions(c.blocks(), diags);
         if (c.attr("value") == null) {
             return;
         }
         Output o = new Output(name, c.attr("value").expr(), BodyReader.string(c.attr("description"), diags),
-                BodyReader.bool(c.attr("sensitive"), false, diags), dependsOn(c.attr("depends_on")), b.headerRange());
+                BodyReader.bool(c.attr("sensitive"), false, diags), resourceBlocks.dependsOn(c.attr("depends_on")), b.headerRange());
         Output prev = d.outputs.putIfAbsent(name, o);
         if (prev != null) {
             diags.error("Duplicate output definition", "An output named \"" + name + "\" was already defined at "
@@ -352,170 +327,13 @@ public final class ConfigLoader {
     }
 
     private void decodeResource(Block b, ResourceMode mode, Decoded d) {
-        String type = b.label(0);
-        String name = b.label(1);
-        Expression count = null;
-        Expression forEach = null;
-        Attribute dependsOnAttr = null;
-        String provider = null;
-        Lifecycle lifecycle = Lifecycle.DEFAULT;
-        Block lifecycleBlock = null;
-        List<Body.BodyItem> rest = new ArrayList<>();
-        Map<String, SourceRange> seen = new LinkedHashMap<>();
-        for (Body.BodyItem item : b.body().items()) {
-            if (item instanceof Attribute a) {
-                SourceRange prev = seen.putIfAbsent(a.name(), a.nameRange());
-                if (prev != null) {
-                    diags.error("Duplicate argument", "The argument \"" + a.name() + "\" was already set at "
-                            + BodyReader.where(prev) + ". Each argument may be set only once.", a.nameRange());
-                    continue;
-                }
-                switch (a.name()) {
-                    case "count":
-                        count = a.expr();
-                        continue;
-                    case "for_each":
-                        forEach = a.expr();
-                        continue;
-                    case "depends_on":
-                        dependsOnAttr = a;
-                        continue;
-                    case "provider":
-                        provider = providerRef(a);
-                        continue;
-                    default:
-                        rest.add(a);
-                }
-            } else {
-                Block nb = (Block) item;
-                if (nb.type().equals("lifecycle")) {
-                    if (!nb.labels().isEmpty()) {
-                        diags.error("Extraneous label for lifecycle", "No labels are expected for lifecycle blocks.",
-                                nb.labels().get(0).range());
-                        continue;
-                    }
-                    if (mode == ResourceMode.DATA) {
-                        diags.error("Unsupported lifecycle block", "Data sources do not have a lifecycle.",
-                                nb.typeRange());
-                        continue;
-                    }
-                    if (lifecycleBlock != null) {
-                        diags.error("Duplicate lifecycle block", "This resource already has a lifecycle block at "
-                                + BodyReader.where(lifecycleBlock.typeRange()) + "; put every lifecycle setting in "
-                                + "that one block.", nb.typeRange());
-                        continue;
-                    }
-                    lifecycleBlock = nb;
-                    lifecycle = lifecycle(nb);
-                } else if (nb.type().equals("provisioner") || nb.type().equals("connection")) {
-                    diags.error("Unsupported block type", "lockstep does not run provisioners; \"" + nb.type()
-                            + "\" blocks are not supported.", nb.typeRange());
-                } else {
-                    rest.add(nb);
-                }
-            }
-        }
-        if (count != null && forEach != null) {
-            diags.error("Invalid combination of \"count\" and \"for_each\"", "The \"count\" and \"for_each\" "
-                    + "meta-arguments are mutually-exclusive, only one should be used to be explicit about the number "
-                    + "of resources to be created.", forEach.range());
-        }
-        ResourceConfig r = new ResourceConfig(mode, type, name, count, forEach, dependsOn(dependsOnAttr), provider,
-                lifecycle, new Body(rest, b.body().range()), b.headerRange());
+        ResourceConfig r = resourceBlocks.decode(b, mode);
         ResourceConfig prev = d.resources.putIfAbsent(r.address(), r);
         if (prev != null) {
             String kind = mode == ResourceMode.DATA ? "data" : "resource";
-            diags.error("Duplicate " + kind + " \"" + type + "\" configuration", "A " + type + " " + kind + " named \""
-                    + name + "\" was already declared at " + BodyReader.where(prev.range()) + ". Resource names must "
+            diags.error("Duplicate " + kind + " \"" + r.type() + "\" configuration", "A " + r.type() + " " + kind
+                    + " named \"" + r.name() + "\" was already declared at " + BodyReader.where(prev.range()) + ". Resource names must "
                     + "be unique per type in each configuration.", b.headerRange());
         }
-    }
-
-    private String providerRef(Attribute a) {
-        if (a.expr() instanceof ScopeTraversalExpr s) {
-            Traversal t = s.traversal();
-            if (t.steps().isEmpty()) {
-                return t.root();
-            }
-            if (t.steps().size() == 1 && t.steps().get(0) instanceof Traversal.Attr alias) {
-                return t.root() + "." + alias.name();
-            }
-        }
-        diags.error("Invalid provider reference", "The \"provider\" argument takes a provider configuration "
-                + "reference, such as kubernetes or kubernetes.east, without quotes.", a.expr().range());
-        return null;
-    }
-
-    private List<Traversal> dependsOn(Attribute a) {
-        if (a == null) {
-            return List.of();
-        }
-        if (!(a.expr() instanceof TupleConsExpr t)) {
-            diags.error("Invalid expression", "A static list expression is required: depends_on takes a list of "
-                    + "references, such as [kubernetes_namespace.team].", a.expr().range());
-            return List.of();
-        }
-        List<Traversal> out = new ArrayList<>();
-        for (Expression e : t.elements()) {
-            if (e instanceof ScopeTraversalExpr s) {
-                out.add(s.traversal());
-            } else {
-                diags.error("Invalid expression", "A single static variable reference is required: only attribute "
-                        + "access and indexing with constant keys are allowed, with no other operators or function "
-                        + "calls.", e.range());
-            }
-        }
-        return out;
-    }
-
-    /** Checks the shape of precondition and postcondition blocks: a condition and an error message. */
-    private void checkConditions(List<Block> blocks) {
-        for (Block v : blocks) {
-            labels(v, 0, "");
-            BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
-                    "error_message"), v.typeRange(), diags);
-        }
-    }
-
-    private Lifecycle lifecycle(Block b) {
-        BodyReader.Content c = BodyReader.read(b.body(), Set.of("create_before_destroy", "prevent_destroy",
-                "ignore_changes", "replace_triggered_by"), Set.of("precondition", "postcondition"), Set.of(),
-                b.typeRange(), diags);
-        checkConditions(c.blocks());
-        boolean cbd = BodyReader.bool(c.attr("create_before_destroy"), false, diags);
-        boolean pd = BodyReader.bool(c.attr("prevent_destroy"), false, diags);
-        List<Traversal> ignore = new ArrayList<>();
-        boolean ignoreAll = false;
-        Attribute ic = c.attr("ignore_changes");
-        if (ic != null) {
-            if (ic.expr() instanceof ScopeTraversalExpr s && s.traversal().root().equals("all")
-                    && s.traversal().steps().isEmpty()) {
-                ignoreAll = true;
-            } else if (ic.expr() instanceof TupleConsExpr t) {
-                for (Expression e : t.elements()) {
-                    if (e instanceof ScopeTraversalExpr s) {
-                        ignore.add(s.traversal());
-                    } else {
-                        diags.error("Invalid ignore_changes entry", "Each entry of ignore_changes is an attribute "
-                                + "path of this resource, such as metadata[0].labels, written without quotes.",
-                                e.range());
-                    }
-                }
-            } else {
-                diags.error("Invalid ignore_changes", "ignore_changes takes a list of attribute paths, or the keyword "
-                        + "all.", ic.expr().range());
-            }
-        }
-        List<Expression> rtb = new ArrayList<>();
-        Attribute r = c.attr("replace_triggered_by");
-        if (r != null) {
-            if (r.expr() instanceof TupleConsExpr t) {
-                rtb.addAll(t.elements());
-            } else {
-                diags.error("Invalid replace_triggered_by", "replace_triggered_by takes a list of references to "
-                        + "resources or their attributes.", r.expr().range());
-            }
-        }
-        return new Lifecycle(cbd, pd, ignore, ignoreAll, rtb);
     }
 }
