@@ -1,5 +1,6 @@
 package dev.lockstep.cli.render;
 
+import dev.lockstep.api.value.GoQuote;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import java.util.List;
@@ -119,33 +120,6 @@ final class ValueText {
     }
 
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
+        return GoQuote.hcl(s);
     }
 }

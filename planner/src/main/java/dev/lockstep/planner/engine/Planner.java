@@ -47,6 +47,10 @@ import java.util.TreeMap;
  * Makes a plan: refreshes every managed object, evaluates the configuration in dependency order
  * against the refreshed values, plans each resource instance, deletes what is no longer
  * configured, applies targeting and {@code prevent_destroy}, and evaluates the outputs.
+ *
+ * <p>This class is the walk and the bookkeeping between its steps; what is decided per instance
+ * lives in {@link InstancePlanner}, the guards in {@link PlanGuards}, value comparison in
+ * {@link Diffs}.
  */
 public final class Planner {
 

@@ -12,6 +12,9 @@ import java.util.Deque;
  * and heredocs it produces literal and template tokens, and an interpolation inside a template
  * switches back to expression tokens until its closing brace. Problems are reported as
  * diagnostics and lexing always continues to the end of the input.
+ *
+ * <p>Kept in one class on purpose: the modes share the cursor and the mode stack, and the token
+ * rules read best side by side, as in HCL's {@code scan_tokens.rl}.
  */
 public final class Lexer {
 

@@ -35,6 +35,9 @@ import java.util.List;
  * comparison, additive, multiplicative, then unary operators, then postfix attribute, index and
  * splat steps on a primary expression. After the first error in an expression it sets
  * {@link #failed()} so that the caller can skip the rest of the line instead of cascading.
+ *
+ * <p>One class for the whole expression grammar on purpose: it is a recursive-descent parser with
+ * one method per precedence level, which is easiest to check against HCL's spec when read in order.
  */
 final class ExpressionParser {
 

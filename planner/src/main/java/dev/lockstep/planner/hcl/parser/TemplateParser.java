@@ -20,6 +20,9 @@ import java.util.List;
  * first a flat list of parts (literals, interpolations and directives, with their {@code ~}
  * strip markers applied and heredoc indentation removed), then the nesting of {@code %{if}} and
  * {@code %{for}} directives into a tree.
+ *
+ * <p>Its length is the template grammar (strip markers, heredoc indentation, directives) kept in
+ * one place, as in HCL's own template parser.
  */
 final class TemplateParser {
 

@@ -1,5 +1,6 @@
 package dev.lockstep.planner.hcl.print;
 
+import dev.lockstep.api.value.GoQuote;
 import dev.lockstep.api.value.ListType;
 import dev.lockstep.api.value.MapType;
 import dev.lockstep.api.value.SetType;

@@ -1,5 +1,7 @@
 package dev.lockstep.api.addr;
 
+import dev.lockstep.api.value.GoQuote;
+
 /**
  * The key of one instance of a resource with {@code count} (an integer) or {@code for_each} (a
  * string); {@link #NONE} for a resource with neither.
@@ -40,34 +42,7 @@ public sealed interface InstanceKey extends Comparable<InstanceKey> permits Inst
     record Str(String value) implements InstanceKey {
         @Override
         public String suffix() {
-            StringBuilder sb = new StringBuilder("[\"");
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"':
-                        sb.append("\\\"");
-                        break;
-                    case '\\':
-                        sb.append("\\\\");
-                        break;
-                    case '\n':
-                        sb.append("\\n");
-                        break;
-                    case '\r':
-                        sb.append("\\r");
-                        break;
-                    case '\t':
-                        sb.append("\\t");
-                        break;
-                    default:
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                }
-            }
-            return sb.append("\"]").toString();
+            return "[" + GoQuote.hcl(value) + "]";
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.Set;
  * Type conversion and unification with HCL's rules: numbers and bools convert to strings and back
  * (when the string says so), tuples and lists and sets convert among each other, objects and maps
  * likewise, and nulls and unknowns convert to a null or unknown of the wanted type. Marks are kept.
+ *
+ * <p>One class because conversion and unification are one set of mutually recursive rules (as in
+ * go-cty's {@code convert} package).
  */
 public final class Conversion {
 

@@ -117,11 +117,11 @@ public enum SetOrder implements Comparator<Value> {
         } else if (t == Type.BOOL) {
             sb.append(v.asBool() ? 'T' : 'F');
         } else if (t == Type.STRING) {
-            goQuote(v.asString(), sb);
+            GoQuote.quote(v.asString(), sb);
         } else if (v.isMap()) {
             sb.append('{');
             for (Map.Entry<String, Value> e : v.attributes().entrySet()) {
-                goQuote(e.getKey(), sb);
+                GoQuote.quote(e.getKey(), sb);
                 sb.append(':');
                 appendHash(e.getValue(), sb);
                 sb.append(';');
@@ -173,58 +173,5 @@ public enum SetOrder implements Comparator<Value> {
             return sb.append(ae).toString();
         }
         return sign + r.abs().toPlainString();
-    }
-
-    /** Go's {@code strconv.Quote}. */
-    static void goQuote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            switch (cp) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 7 -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case 11 -> sb.append("\\v");
-                default -> {
-                    if (isGoPrint(cp)) {
-                        sb.appendCodePoint(cp);
-                    } else if (cp < ' ' || cp == 0x7f) {
-                        sb.append(String.format("\\x%02x", cp));
-                    } else if (cp < 0x10000) {
-                        sb.append(String.format("\\u%04x", cp));
-                    } else {
-                        sb.append(String.format("\\U%08x", cp));
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
-
-    /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-    static boolean isGoPrint(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *
  * <p>Strings are kept in Unicode NFC; numbers are {@link BigDecimal}s without trailing zeros; the
  * attributes of maps and objects iterate in the code-point order of their keys.
+ *
+ * <p>The central value type, long because every kind of value and its accessors live here, so that
+ * the invariants above are enforced by one constructor path.
  */
 public final class Value {
 

@@ -1,9 +1,10 @@
-package dev.lockstep.planner.hcl.print;
+package dev.lockstep.api.value;
 
 /**
- * Go's {@code strconv.Quote}, which Terraform uses to print strings: printable characters as
+ * String quoting for display. {@link #quote} is Go's {@code strconv.Quote}, which Terraform uses to print strings: printable characters as
  * they are, the usual backslash escapes, and {@code \xHH}, {@code \\uHHHH} or {@code \UHHHHHHHH}
- * for everything Go does not consider printable.
+ * for everything Go does not consider printable. {@link #hcl} is an HCL string literal, as
+ * lockstep writes instance keys and map keys.
  */
 public final class GoQuote {
 
@@ -17,7 +18,8 @@ public final class GoQuote {
         return sb.toString();
     }
 
-    static void quote(String s, StringBuilder sb) {
+    /** Appends the Go-quoted form of {@code s} to {@code sb}. */
+    public static void quote(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -69,5 +71,31 @@ public final class GoQuote {
             default:
                 return false;
         }
+    }
+
+    /**
+     * {@code s} as an HCL quoted string literal: {@code "} and {@code \} escaped, newline, return
+     * and tab as {@code \n}, {@code \r}, {@code \t}, other control characters as {@code \}{@code uHHHH}.
+     */
+    public static String hcl(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 }
