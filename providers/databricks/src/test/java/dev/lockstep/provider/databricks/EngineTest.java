@@ -16,6 +16,7 @@ import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.planner.testing.MemoryBackend;
 import dev.lockstep.state.backend.SnapshotInfo;
 import java.io.InputStream;
 import java.nio.file.Files;
