@@ -11,9 +11,11 @@ import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.edit.StateEdits;
 import dev.lockstep.state.local.GitHead;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -240,39 +242,28 @@ public final class StateCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         try (Lock lock = ws.backend().locker().acquire(command, lockOptions.timeout())) {
             State s = ws.backend().load().state();
-            State next = s;
+            List<ResourceAddress> parsed = new ArrayList<>();
             for (String text : addresses) {
-                ResourceAddress a = ResourceAddress.parse(text);
-                ResourceInstance r = next.resource(a);
-                if (r == null) {
-                    err.println("error: No instance " + a + " in the state.");
-                    err.flush();
-                    return ExitCode.ERROR.code();
-                }
-                next = next.withoutResource(a);
-                if (destination != null) {
-                    ResourceAddress d = ResourceAddress.parse(destination);
-                    if (d.type().equals(a.type()) == false) {
-                        err.println("error: Cannot move " + a + " to " + d + ": the resource types differ.");
-                        err.flush();
-                        return ExitCode.ERROR.code();
-                    }
-                    if (next.resource(d) != null) {
-                        err.println("error: Cannot move to " + d + ": that address is already in the state.");
-                        err.flush();
-                        return ExitCode.ERROR.code();
-                    }
-                    next = next.withResource(r.withAddress(d));
-                }
+                parsed.add(ResourceAddress.parse(text));
             }
-            next = next.withSerial(s.serial() + 1);
+            StateEdits.Result result = destination == null ? StateEdits.remove(s, parsed)
+                    : StateEdits.move(s, parsed.get(0), ResourceAddress.parse(destination));
+            if (result instanceof StateEdits.Refused r) {
+                err.println("error: " + r.reason());
+                err.flush();
+                return ExitCode.ERROR.code();
+            }
+            StateEdits.Edited e = (StateEdits.Edited) result;
+            State next = e.state();
             ws.backend().persist(next, new SnapshotInfo(next.serial(), Instant.now(), Identity.userAtHost(), command,
                     null, GitHead.commitOf(ws.dir()).orElse(null), VersionInfo.version()));
-            Audit.simple(ws, command, destination == null ? addresses : List.of(addresses.get(0) + " -> "
-                    + destination), destination == null ? "forget" : "move", lock);
-            out.println(destination == null ? "Removed " + addresses.size() + " instance"
-                    + (addresses.size() == 1 ? "" : "s") + " from the state (the live objects are untouched)."
-                    : "Moved " + addresses.get(0) + " to " + destination + ".");
+            Audit.simple(ws, command, e.changes(), destination == null ? "forget" : "move", lock);
+            for (String change : e.changes()) {
+                out.println((destination == null ? "Removed " : "Moved ") + change);
+            }
+            if (destination == null) {
+                out.println("The live objects are untouched; lockstep no longer manages them.");
+            }
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
