@@ -4,6 +4,7 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.VersionInfo;
 import dev.lockstep.cli.render.ApplyProgress;
+import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
 import dev.lockstep.planner.engine.PlanOptions;
 import dev.lockstep.planner.engine.Planner;
@@ -109,7 +110,7 @@ final class ApplyFlow {
             String what = options.mode() == PlanMode.DESTROY ? "Destroy complete! Resources: " + sm[2] + " destroyed."
                     : "Apply complete! Resources: " + sm[0] + " added, " + sm[1] + " changed, " + sm[2] + " destroyed.";
             out.println(root.style().green(what));
-            OutputCommand.printAll(applied.state(), out);
+            OutputRenderer.text(applied.state().outputs(), out, true);
             out.flush();
             return ExitCode.OK.code();
         } catch (StateException e) {

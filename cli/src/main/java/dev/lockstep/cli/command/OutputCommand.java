@@ -1,22 +1,16 @@
 package dev.lockstep.cli.command;
 
-import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
-import dev.lockstep.cli.render.PlanJsonRenderer;
-import dev.lockstep.planner.engine.Applier;
-import dev.lockstep.planner.engine.PlanOptions;
-import dev.lockstep.planner.engine.Planner;
-import dev.lockstep.planner.hcl.print.ConsoleFormat;
+import dev.lockstep.cli.render.OutputRenderer;
+import dev.lockstep.planner.ops.OutputEvaluation;
 import dev.lockstep.planner.ops.Session;
-import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.state.OutputValue;
-import dev.lockstep.state.SecretHasher;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.StateException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,107 +62,65 @@ public final class OutputCommand implements Callable<Integer> {
         Map<String, OutputValue> outputs = state.outputs();
         if (name == null) {
             if (raw) {
-                err.println("error: --raw needs an output NAME.");
-                err.flush();
-                return ExitCode.ERROR.code();
+                return fail(err, "--raw needs an output NAME.");
             }
             if (json) {
-                var o = PlanJsonRenderer.jsonObject();
-                outputs.forEach((k, v) -> {
-                    var e = o.putObject(k);
-                    e.put("sensitive", v.sensitive());
-                    e.set("value", PlanJsonRenderer.valueJson(v.sensitive() ? null : v.value()));
-                });
-                out.println(PlanJsonRenderer.toText(o));
+                out.println(OutputRenderer.json(outputs));
             } else {
-                printAll(state, out, false);
+                OutputRenderer.text(outputs, out, false);
             }
             out.flush();
             return ExitCode.OK.code();
         }
         OutputValue v = outputs.get(name);
         if (v == null) {
-            err.println("error: Output \"" + name + "\" not found. The state has " + (outputs.isEmpty() ? "no outputs"
+            return fail(err, "Output \"" + name + "\" not found. The state has " + (outputs.isEmpty() ? "no outputs"
                     : "the outputs " + String.join(", ", outputs.keySet())) + "; apply the configuration to record "
                     + "new ones.");
-            err.flush();
-            return ExitCode.ERROR.code();
         }
         Value value = v.value();
+        if (v.sensitive() && !raw) {
+            out.println("(sensitive value) -- use `lockstep output --raw " + name + "` to print it");
+            out.flush();
+            return ExitCode.OK.code();
+        }
         if (v.sensitive()) {
-            if (!raw) {
-                out.println("(sensitive value) -- use `lockstep output --raw " + name + "` to print it");
-                out.flush();
-                return ExitCode.OK.code();
-            }
-            value = evaluate(ws, state, v, err);
+            value = evaluate(ws, v, err);
             if (value == null) {
                 return ExitCode.ERROR.code();
             }
         }
-        if (raw) {
-            if (!value.type().isPrimitive()) {
-                err.println("error: --raw prints only strings, numbers and bools; \"" + name + "\" is a "
-                        + value.type().friendlyName() + ". Use --json.");
-                err.flush();
-                return ExitCode.ERROR.code();
-            }
-            Value u = value.unmarkDeep();
-            out.print(u.type() == Type.STRING ? u.asString() : u.type() == Type.NUMBER
-                    ? Value.formatNumber(u.asNumber()) : String.valueOf(u.asBool()));
-        } else if (json) {
-            out.println(PlanJsonRenderer.toText(PlanJsonRenderer.valueJson(value)));
-        } else {
-            out.println(ConsoleFormat.format(value));
+        String text = raw ? OutputRenderer.raw(value) : json ? OutputRenderer.json(value) + "\n"
+                : OutputRenderer.text(value) + "\n";
+        if (text == null) {
+            return fail(err, "--raw prints only strings, numbers and bools; \"" + name + "\" is a "
+                    + value.type().friendlyName() + ". Use --json.");
         }
+        out.print(text);
         out.flush();
         return ExitCode.OK.code();
     }
 
+    private static int fail(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return ExitCode.ERROR.code();
+    }
+
     /** Evaluates a sensitive output afresh; null after printing why it cannot be. */
-    private Value evaluate(Workspace ws, State state, OutputValue recorded, PrintWriter err) {
+    private Value evaluate(Workspace ws, OutputValue recorded, PrintWriter err) {
         int[] code = {0};
-        try (Session s = ws.session("output", variables, false, java.time.Duration.ZERO, err, code)) {
+        try (Session s = ws.session("output", variables, false, Duration.ZERO, err, code)) {
             if (s == null) {
                 return null;
             }
-            PlanOptions opts = new PlanOptions(PlanMode.REFRESH_ONLY, false, List.of(), List.of(), 10);
-            Planner.Result r = s.plan(opts);
-            var diags = new dev.lockstep.api.diag.Diagnostics().addAll(r.diagnostics());
-            Value v = Applier.outputs(s.planRequest(opts), r, diags).get(name);
-            if (diags.hasErrors() || v == null || !v.isWhollyKnown()) {
-                ws.printDiagnostics(diags, s.config().sources(), err);
-                err.println("error: The output \"" + name + "\" cannot be evaluated now.");
-                err.flush();
+            OutputEvaluation.Result r = OutputEvaluation.evaluate(s, name, recorded);
+            if (r instanceof OutputEvaluation.Failed f) {
+                ws.printDiagnostics(f.diagnostics(), s.config().sources(), err);
+                fail(err, f.reason());
                 return null;
             }
-            if (recorded.secretHash() != null
-                    && !new SecretHasher(state.hashKey()).hash(v).equals(recorded.secretHash())) {
-                err.println("error: The output \"" + name + "\" evaluates to a different value than the last apply "
-                        + "recorded (a secret source changed, or the value existed only at apply time, like a new "
-                        + "token). Run `lockstep plan` to see why.");
-                err.flush();
-                return null;
-            }
-            return v;
+            return ((OutputEvaluation.Evaluated) r).value();
         }
-    }
-
-    /** Prints every output as {@code name = value}, sensitive ones hidden. */
-    static void printAll(State state, PrintWriter out) {
-        printAll(state, out, true);
-    }
-
-    static void printAll(State state, PrintWriter out, boolean heading) {
-        if (state.outputs().isEmpty()) {
-            return;
-        }
-        if (heading) {
-            out.println();
-            out.println("Outputs:");
-            out.println();
-        }
-        state.outputs().forEach((k, v) -> out.println(k + " = " + (v.sensitive() ? "<sensitive>"
-                : ConsoleFormat.format(v.value()))));
     }
 }

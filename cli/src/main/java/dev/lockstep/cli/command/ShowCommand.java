@@ -2,6 +2,7 @@ package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.PlanJsonReader;
 import dev.lockstep.cli.render.PlanJsonRenderer;
 import dev.lockstep.state.ResourceInstance;
@@ -61,7 +62,7 @@ public final class ShowCommand implements Callable<Integer> {
         for (ResourceInstance r : s.resources().values()) {
             StateCommand.ShowCmd.print(r, out);
         }
-        OutputCommand.printAll(s, out, true);
+        OutputRenderer.text(s.outputs(), out, true);
         out.flush();
         return ExitCode.OK.code();
     }

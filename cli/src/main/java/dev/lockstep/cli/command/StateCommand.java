@@ -4,6 +4,7 @@ import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.VersionInfo;
+import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.planner.hcl.print.ConsoleFormat;
 import dev.lockstep.state.Identity;
 import dev.lockstep.state.ResourceInstance;
@@ -127,7 +128,7 @@ public final class StateCommand implements Runnable {
                 for (ResourceInstance r : s.resources().values()) {
                     print(r, out);
                 }
-                OutputCommand.printAll(s, out);
+                OutputRenderer.text(s.outputs(), out, true);
                 out.flush();
                 return 0;
             }
