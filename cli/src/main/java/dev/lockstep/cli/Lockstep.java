@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class, ConsoleCommand.class,
             VersionCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present or drift found; "
-            + "3 blocked by policy; 4 state locked; 5 saved plan refused."})
+            + "3 reserved for policies; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
 
     @Option(names = {"-C", "--chdir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -218,8 +218,9 @@ public final class ConfigLoader {
                 }
                 break;
             case "module":
-                diags.error("Unsupported block type", "Module calls are not supported by lockstep yet; use overlays "
-                        + "of one configuration directory instead.", b.typeRange());
+                diags.error("Unsupported block type", "Module calls are not supported by lockstep yet; keep the "
+                        + "resources in this configuration directory (count, for_each and variables cover most "
+                        + "reuse).", b.typeRange());
                 break;
             default:
                 diags.error("Unsupported block type", "Blocks of type \"" + b.type() + "\" are not expected here."
