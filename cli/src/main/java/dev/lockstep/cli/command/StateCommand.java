@@ -191,7 +191,8 @@ public final class StateCommand implements Runnable {
 
     /** {@code state rm ADDR...}: forget instances without touching the live objects. */
     @Command(name = "rm", mixinStandardHelpOptions = true,
-            description = "Forget instances: they stay in the live systems, no longer managed.")
+            description = {"Forget instances: they stay in the live systems, no longer managed.",
+                "An address without an instance key names every instance of that resource."})
     static final class RmCmd implements Callable<Integer> {
         @ParentCommand
         StateCommand parent;
@@ -213,7 +214,8 @@ public final class StateCommand implements Runnable {
 
     /** {@code state mv SRC DST}: rename an instance in the state (after renaming it in the configuration). */
     @Command(name = "mv", mixinStandardHelpOptions = true,
-            description = "Move an instance to another address, after renaming it in the configuration.")
+            description = {"Move an instance to another address, after renaming it in the configuration.",
+                "An address without an instance key moves every instance of that resource, keys kept."})
     static final class MvCmd implements Callable<Integer> {
         @ParentCommand
         StateCommand parent;
