@@ -6,7 +6,7 @@ public enum ExitCode {
     OK(0),
     /** Any error, including bad input and usage errors. */
     ERROR(1),
-    /** Changes present (plan with --detailed-exitcode) or drift found. */
+    /** Changes present (plan with --detailed-exitcode), drift found, or files to format (fmt --check). */
     CHANGES(2),
     /** Blocked by a policy of error severity. */
     POLICY(3),
