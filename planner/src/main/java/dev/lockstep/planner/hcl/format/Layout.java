@@ -3,6 +3,7 @@ package dev.lockstep.planner.hcl.format;
 import dev.lockstep.planner.hcl.lexer.TokenType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Sets the spaces before every token of a file, in the three passes of Terraform's formatter:
@@ -49,8 +50,8 @@ final class Layout {
         l.splitLines();
         l.indent();
         l.space();
-        l.alignAssignments();
-        l.alignComments();
+        l.align(line -> line.assign); // the = of consecutive one-line attributes
+        l.align(line -> line.comment); // then the comments ending consecutive lines, after the = moved
     }
 
     private void splitLines() {
@@ -161,37 +162,22 @@ final class Layout {
         return n;
     }
 
-    /** Consecutive lines with an assignment cell put their {@code =} in one column, one space after the longest lead. */
-    private void alignAssignments() {
+    /**
+     * Gives the cell that {@code cell} picks (a token index, or -1 when the line has none) the
+     * same column on consecutive lines that have it: one space after the widest text before it.
+     */
+    private void align(ToIntFunction<Line> cell) {
         int runStart = -1;
         int widest = 0;
         for (int i = 0; i <= lines.size(); i++) {
             Line line = i < lines.size() ? lines.get(i) : null;
-            if (line != null && line.assign >= 0) {
+            if (line != null && cell.applyAsInt(line) >= 0) {
                 runStart = runStart < 0 ? i : runStart;
-                widest = Math.max(widest, columns(line.start, line.assign));
+                widest = Math.max(widest, columns(line.start, cell.applyAsInt(line)));
             } else if (runStart >= 0) {
                 for (Line l : lines.subList(runStart, i)) {
-                    tokens.get(l.assign).spacesBefore = widest - columns(l.start, l.assign) + 1;
-                }
-                runStart = -1;
-                widest = 0;
-            }
-        }
-    }
-
-    /** Consecutive lines that end with a comment after other tokens put the comments in one column. */
-    private void alignComments() {
-        int runStart = -1;
-        int widest = 0;
-        for (int i = 0; i <= lines.size(); i++) {
-            Line line = i < lines.size() ? lines.get(i) : null;
-            if (line != null && line.comment >= 0) {
-                runStart = runStart < 0 ? i : runStart;
-                widest = Math.max(widest, columns(line.start, line.comment));
-            } else if (runStart >= 0) {
-                for (Line l : lines.subList(runStart, i)) {
-                    tokens.get(l.comment).spacesBefore = widest - columns(l.start, l.comment) + 1;
+                    int c = cell.applyAsInt(l);
+                    tokens.get(c).spacesBefore = widest - columns(l.start, c) + 1;
                 }
                 runStart = -1;
                 widest = 0;
