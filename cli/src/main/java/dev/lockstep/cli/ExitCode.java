@@ -6,7 +6,7 @@ public enum ExitCode {
     OK(0, "success: no changes, no drift"),
     /** Any error, including bad input and usage errors. */
     ERROR(1, "error, including bad input and usage errors; nothing was changed unless the output says so"),
-    /** Changes present (plan with --detailed-exitcode) or drift found. */
+    /** Changes present (plan with --detailed-exitcode), drift found, or files to format (fmt --check). */
     CHANGES(2, "changes present (`plan --detailed-exitcode`), drift found (`drift`), files to format (`fmt --check`)"),
     /** Blocked by a policy of error severity. */
     POLICY(3, "blocked by a policy (reserved: policies are not built yet)"),

@@ -5,6 +5,7 @@ import dev.lockstep.cli.command.CompletionCommand;
 import dev.lockstep.cli.command.ConsoleCommand;
 import dev.lockstep.cli.command.DestroyCommand;
 import dev.lockstep.cli.command.DriftCommand;
+import dev.lockstep.cli.command.FmtCommand;
 import dev.lockstep.cli.command.ForceUnlockCommand;
 import dev.lockstep.cli.command.GraphCommand;
 import dev.lockstep.cli.command.ImportCommand;
@@ -36,9 +37,9 @@ import picocli.CommandLine.Spec;
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
             ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class, StateCommand.class,
             LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class, ConsoleCommand.class,
-            VersionCommand.class, CompletionCommand.class},
-        footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present or drift found; "
-            + "3 reserved for policies; 4 state locked; 5 saved plan refused."})
+            FmtCommand.class, VersionCommand.class, CompletionCommand.class},
+        footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present, drift found or (fmt --check) "
+            + "files to format; 3 reserved for policies; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
 
     @Option(names = {"-C", "--chdir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Start-up stays light: {@code --help}, {@code version} and {@code validate} of a configuration
+ * Start-up stays light: {@code --help}, {@code version}, and {@code validate} and {@code fmt} of a configuration
  * that uses no provider load no SDK class. Runs the CLI in a child JVM with class-load logging
  * and checks the packages that were loaded.
  */
@@ -61,5 +61,6 @@ class StartupClassLoadingTest {
         assertNoSdk(loadedClasses("version"));
         Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {\n  input = \"a\"\n}\n");
         assertNoSdk(loadedClasses("validate", "-C", dir.toString()));
+        assertNoSdk(loadedClasses("fmt", "-C", dir.toString()));
     }
 }

@@ -82,6 +82,14 @@ public final class ConfigLoader {
                     SourceRange.synthetic(displayName));
             return null;
         }
+        return decode(bytes, displayName, diags);
+    }
+
+    /**
+     * Decodes a file's bytes (or standard input's) as UTF-8, reporting a diagnostic (and
+     * returning null) at the line and column of the first bad byte if they are not UTF-8.
+     */
+    public static String decode(byte[] bytes, String displayName, Diagnostics diags) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

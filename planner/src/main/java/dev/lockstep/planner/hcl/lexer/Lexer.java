@@ -28,6 +28,8 @@ public final class Lexer {
     private int col = 1;
 
     private final Deque<Mode> modes = new ArrayDeque<>();
+    /** Whether comments come out as {@link TokenType#COMMENT} tokens instead of being skipped. */
+    private boolean keepComments;
 
     /** Lexer state: expression tokens, a quoted template, or a heredoc template. */
     private abstract static class Mode {
@@ -81,6 +83,17 @@ public final class Lexer {
     public static Lexer forTemplate(String src, String file, Diagnostics diags) {
         Lexer l = new Lexer(src, file, diags);
         l.modes.push(new HeredocMode(null, SourcePos.START));
+        return l;
+    }
+
+    /**
+     * A lexer that also returns comments, as {@link TokenType#COMMENT} tokens (a line comment
+     * without its newline, which follows as a {@link TokenType#NEWLINE}). Every other token, and
+     * every diagnostic, is the same as the parser's lexer produces; the formatter reads this.
+     */
+    public static Lexer keepingComments(String src, String file, Diagnostics diags) {
+        Lexer l = new Lexer(src, file, diags);
+        l.keepComments = true;
         return l;
     }
 
@@ -154,6 +167,10 @@ public final class Lexer {
         skipSpaceAndComments();
         SourcePos start = here();
         int s = pos;
+        if (keepComments && atComment()) {
+            skipComment();
+            return token(TokenType.COMMENT, s, start);
+        }
         if (pos >= length) {
             if (mode.inTemplate) {
                 diags.error("Unterminated template interpolation",
@@ -330,35 +347,44 @@ public final class Lexer {
         }
     }
 
+    /** Skips spaces, tabs, lone carriage returns and (unless they are kept as tokens) comments. */
     private void skipSpaceAndComments() {
         while (pos < length) {
             char c = src.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\r' && peekChar(1) != '\n') {
                 advance();
-            } else if (c == '#' || (c == '/' && peekChar(1) == '/')) {
-                while (pos < length && src.charAt(pos) != '\n') {
-                    advance();
-                }
-            } else if (c == '/' && peekChar(1) == '*') {
-                SourcePos start = here();
-                advance(2);
-                boolean closed = false;
-                while (pos < length) {
-                    if (src.charAt(pos) == '*' && peekChar(1) == '/') {
-                        advance(2);
-                        closed = true;
-                        break;
-                    }
-                    advance();
-                }
-                if (!closed) {
-                    diags.error("Unterminated comment", "This multi-line comment has no closing \"*/\".",
-                            new SourceRange(file, start, new SourcePos(start.line(), start.column() + 2, start.offset() + 2)));
-                }
+            } else if (!keepComments && atComment()) {
+                skipComment();
             } else {
                 break;
             }
         }
+    }
+
+    private boolean atComment() {
+        char c = pos < length ? src.charAt(pos) : '\0';
+        return c == '#' || c == '/' && (peekChar(1) == '/' || peekChar(1) == '*');
+    }
+
+    /** Moves past the comment at the cursor: a line comment up to its newline, or a whole block comment. */
+    private void skipComment() {
+        if (src.charAt(pos) != '/' || peekChar(1) != '*') {
+            while (pos < length && src.charAt(pos) != '\n') {
+                advance();
+            }
+            return;
+        }
+        SourcePos start = here();
+        advance(2);
+        while (pos < length) {
+            if (src.charAt(pos) == '*' && peekChar(1) == '/') {
+                advance(2);
+                return;
+            }
+            advance();
+        }
+        diags.error("Unterminated comment", "This multi-line comment has no closing \"*/\".",
+                new SourceRange(file, start, new SourcePos(start.line(), start.column() + 2, start.offset() + 2)));
     }
 
     private Token number(int s, SourcePos start) {

@@ -27,6 +27,8 @@ public enum TokenType {
     /** {@code }} or {@code ~}} closing an interpolation or directive. */
     TEMPLATE_SEQ_END("'}'"),
     NEWLINE("newline"),
+    /** A comment, only from a lexer made with {@link Lexer#keepingComments}; the parser never sees one. */
+    COMMENT("comment"),
     /** A character or sequence that is not valid; a diagnostic has already been reported. */
     INVALID("invalid character"),
     EOF("end of file");

@@ -1,0 +1,5 @@
+a = 1
+longer = <<EOT
+hello
+EOT
+c = 2

@@ -1,0 +1,4 @@
+resource foo bar {
+x = 1
+}
+variable region {}

@@ -1,0 +1,7 @@
+/* block */
+a = 1 /* inline */
+/*
+  multi
+    line
+*/
+b = 2

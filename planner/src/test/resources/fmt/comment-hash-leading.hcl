@@ -1,0 +1,3 @@
+# leading
+# second
+a = 1

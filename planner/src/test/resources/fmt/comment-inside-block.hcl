@@ -1,0 +1,8 @@
+a {
+# heading
+b = 1
+
+  // another
+c = 2
+/* block */
+}

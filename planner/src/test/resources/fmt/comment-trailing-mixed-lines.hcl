@@ -1,0 +1,3 @@
+block { # opens
+a = 1 # inner
+} # closes

@@ -1,0 +1,2 @@
+# spaces after   
+a = 1 // tabs after		

@@ -1,0 +1,5 @@
+# c
+a = <<EOT
+line
+EOT
+b = 2 // t

@@ -1,0 +1,8 @@
+resource "x" "y" {
+dynamic "rule" {
+for_each = var.rules
+content {
+verbs = rule.value.verbs
+}
+}
+}

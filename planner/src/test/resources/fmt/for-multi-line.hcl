@@ -1,0 +1,9 @@
+a = [
+for v in var.list :
+v
+if v != ""
+]
+b = {
+for k, v in var.map :
+k => v
+}

@@ -1,0 +1,3 @@
+a = {for k,v in var.map: k=>v}
+b = {for k, v in var.map : v => k...}
+c = {for k, v in var.map : k => v if v != null}

@@ -1,0 +1,7 @@
+a = coalesce(var.a,
+var.b,
+var.c)
+b = join(",", [
+"x",
+"y",
+])

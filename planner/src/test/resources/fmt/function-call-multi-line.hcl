@@ -1,0 +1,10 @@
+a = merge(
+var.defaults,
+{
+name = "x"
+},
+)
+b = format(
+"%s",
+var.x
+)

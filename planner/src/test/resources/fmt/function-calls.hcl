@@ -1,0 +1,5 @@
+a = upper( "x" )
+b = join(",",var.list)
+c = format("%s-%s", var.a, var.b)
+d = concat(var.a, var.b...)
+e = max( var.list ... )

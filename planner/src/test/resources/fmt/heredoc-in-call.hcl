@@ -1,0 +1,8 @@
+a = trimspace(<<EOT
+text
+EOT
+)
+b = [<<EOT
+x
+EOT
+, "y"]

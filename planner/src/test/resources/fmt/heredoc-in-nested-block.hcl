@@ -1,0 +1,8 @@
+outer {
+inner {
+script = <<-EOF
+  #!/bin/sh
+  echo "${var.msg}"
+  EOF
+}
+}

@@ -1,0 +1,7 @@
+block {
+a = <<-EOT
+    one
+      two ${ var.x }
+    EOT
+b = 2
+}

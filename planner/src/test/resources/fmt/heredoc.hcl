@@ -1,0 +1,6 @@
+a = <<EOT
+hello ${var.name}
+  indented line   
+	tabbed
+EOT
+b = 1

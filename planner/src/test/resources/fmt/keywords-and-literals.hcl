@@ -1,0 +1,4 @@
+a = null
+b = true
+c = false
+d = [true,false,null]

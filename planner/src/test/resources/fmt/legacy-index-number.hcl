@@ -1,0 +1,2 @@
+a = var.list.0.name
+b = 1[0]

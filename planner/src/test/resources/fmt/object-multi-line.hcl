@@ -1,0 +1,7 @@
+x = {
+a = 1
+bb = "two"
+ccc = {
+d = true
+}
+}

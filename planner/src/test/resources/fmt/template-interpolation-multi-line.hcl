@@ -1,0 +1,5 @@
+a = "x${
+var.y
+}z"
+b = "%{ if
+var.c }c%{ endif }"

@@ -1,0 +1,2 @@
+a = "${var.name}"
+b = "${var.a}${var.b}"

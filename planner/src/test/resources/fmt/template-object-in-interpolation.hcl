@@ -1,0 +1,2 @@
+a = "x${ {a = 1}.a }"
+b = "${  var.a  } and ${var.b}"

@@ -1,0 +1,3 @@
+name = "héllo wörld"
+näme = 1
+emoji = "😀"

@@ -1,0 +1,6 @@
+variable "x" {
+type = "string"
+}
+variable "y" {
+type = list
+}
