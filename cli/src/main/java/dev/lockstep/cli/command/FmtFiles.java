@@ -58,8 +58,8 @@ final class FmtFiles {
             if (Files.isDirectory(p)) {
                 f.directory(p);
             } else if (!Files.exists(p)) {
-                diags.error("No file or directory at " + t, "lockstep fmt formats the named files and the *.hcl files "
-                        + "of the named directories.", null);
+                diags.error("No file or directory at " + (t.equals(".") ? p.toString() : t), "lockstep fmt formats "
+                        + "the named files and the *.hcl files of the named directories.", null);
             } else if (!p.getFileName().toString().endsWith(".hcl")) {
                 diags.error("Only .hcl files can be formatted", t + " is not an .hcl file.", null);
             } else {
