@@ -150,6 +150,22 @@ public final class Sandbox implements AutoCloseable {
         return aws;
     }
 
+    /**
+     * What is wrong with a fault specification (as given to {@code --faults} or in
+     * LOCKSTEP_SANDBOX_FAULTS), or null when it is valid or empty.
+     */
+    public static String faultsProblem(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        try {
+            new Faults().apply(spec);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() == null ? "cannot read \"" + spec + "\"" : e.getMessage();
+        }
+    }
+
     /** The file in which a sandbox remembers its emulators' ports. */
     public static Path portsFile(Path dir) {
         return dir.resolve("ports.json");
