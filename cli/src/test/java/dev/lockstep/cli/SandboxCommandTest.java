@@ -36,4 +36,31 @@ class SandboxCommandTest {
         assertTrue(plan.all().contains("Invalid sandbox faults in LOCKSTEP_SANDBOX_FAULTS"), plan.all());
         assertFalse(plan.all().contains("bug"), plan.all());
     }
+
+    @Test
+    void serveAnnouncesEndpointsAndWithdrawsThemWhenStopped() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {}\n");
+        ChildProcess serve = ChildProcess.start(dir, "sandbox", "serve");
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (serve.count("export AWS_ENDPOINT_URL=") == 0 && serve.process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String out = serve.all();
+            assertTrue(serve.count("export AWS_ENDPOINT_URL=") == 1, out);
+            // the AWS CLI (version 1) reads AWS_DEFAULT_REGION, not AWS_REGION
+            assertTrue(out.contains(" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 "), out);
+            assertTrue(out.contains("export DATABRICKS_HOST=http://127.0.0.1:"), out);
+            assertTrue(out.contains("export KUBECONFIG=" + dir.resolve(".lockstep/sandbox/kubeconfig")), out);
+            assertTrue(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "announced for other commands");
+            CliTest.Run reset = CliTest.run("-C", dir.toString(), "sandbox", "reset");
+            assertEquals(1, reset.code(), "not while serve runs: " + reset.err());
+        } finally {
+            serve.interrupt();
+        }
+        int code = serve.waitFor(30);
+        assertTrue(code == 0 || code == 130, "Ctrl-C ends it as a signal does: " + code + " " + serve.all());
+        assertFalse(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "withdrawn");
+    }
 }

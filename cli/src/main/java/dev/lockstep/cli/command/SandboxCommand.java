@@ -103,7 +103,7 @@ public final class SandboxCommand implements Runnable {
                     + v.get("address") + "/v1/secret/data/team/db");
             out.println("Secrets Manager  " + a.get("endpoint") + " (region " + a.get("region") + ")");
             out.println("  export AWS_ENDPOINT_URL=" + a.get("endpoint") + " AWS_REGION=" + a.get("region")
-                    + " AWS_ACCESS_KEY_ID=" + a.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + a.get("secret_key"));
+                    + " AWS_DEFAULT_REGION=" + a.get("region") + " AWS_ACCESS_KEY_ID=" + a.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + a.get("secret_key"));
             out.flush();
             stop.await();
             return ExitCode.OK.code();
