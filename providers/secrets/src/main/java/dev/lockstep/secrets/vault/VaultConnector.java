@@ -72,7 +72,8 @@ final class VaultConnector {
                     null);
             return OpenResult.failed(d);
         }
-        return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken), d);
+        boolean sandbox = config.sandbox() != null && !config.sandbox().isEmpty();
+        return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken, sandbox), d);
     }
 
     private static Diagnostic authFailure(VaultOptions o, VaultException e,
