@@ -43,7 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it validates without a warning, plans changes, applies, and plans nothing more. The quickstart
  * runs the README's whole cycle: apply, empty plan, changes made out of band directly in the
  * emulators (a Role given access to secrets, a grant nobody declared on the cluster), drift (exit
- * 2), apply (converges), empty plan, destroy (nothing left in either system).
+ * 2), apply (converges), empty plan; then the same with {@code sandbox serve} running and the Role
+ * changed over HTTP at the address in the sandbox's kubeconfig, as the README does it with curl;
+ * and destroy (nothing left in either system).
  */
 class ExamplesTest {
 
@@ -144,7 +146,7 @@ class ExamplesTest {
         return r.out() + "\n--- stderr ---\n" + r.err();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "examples/{0}")
     @MethodSource("examples")
     void validatesPlansAndAppliesOnItsOwnSandbox(String name) throws Exception {
         Path dir = copy(name);
@@ -218,6 +220,38 @@ class ExamplesTest {
         CliTest.Run empty = lockstep(dir, "plan", "--detailed-exitcode");
         assertEquals(0, empty.code(), both(empty));
         assertEquals(0, lockstep(dir, "drift").code());
+
+        // the README's way: `sandbox serve` runs the emulators, curl changes the Role through the
+        // address in the sandbox's kubeconfig, and commands run meanwhile talk to serve
+        ChildProcess serve = ChildProcess.start(dir, "sandbox", "serve");
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (serve.count("export AWS_ENDPOINT_URL=") == 0 && serve.process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, serve.count("export AWS_ENDPOINT_URL="), serve.all());
+            Matcher server = Pattern.compile("(?m)^ *server: (.+)$").matcher(Files.readString(data.resolve(
+                    "kubeconfig")));
+            assertTrue(server.find());
+            assertTrue(serve.all().contains("Kubernetes       " + server.group(1)), "the kubeconfig names serve's "
+                    + "address: " + serve.all());
+            HttpResponse<String> curl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    server.group(1) + "/apis/rbac.authorization.k8s.io/v1/namespaces/team-analytics/roles/"
+                            + "analytics-developer")).header("Content-Type", "application/json-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                            "[{\"op\":\"add\",\"path\":\"/rules/0/resources/-\",\"value\":\"secrets\"}]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(curl.statusCode() / 100 == 2, curl.body());
+            CliTest.Run served = lockstep(dir, "drift");
+            assertEquals(2, served.code(), both(served));
+            assertTrue(served.out().contains("lockstep drift: 1 changed, 0 deleted outside lockstep."), served.out());
+            assertEquals(0, lockstep(dir, "apply", "--auto-approve").code());
+            assertEquals(0, lockstep(dir, "plan", "--detailed-exitcode").code());
+        } finally {
+            serve.interrupt();
+            serve.waitFor(30);
+        }
 
         CliTest.Run destroy = lockstep(dir, "destroy", "--auto-approve");
         assertEquals(0, destroy.code(), both(destroy));
