@@ -149,6 +149,9 @@ class SandboxKubernetesTest {
     client.rbac().roles().inNamespace("mp").withName("dev").patch(PatchContext.of(PatchType.JSON_MERGE),
         "{\"rules\":[]}");
     assertTrue(client.rbac().roles().inNamespace("mp").withName("dev").get().getRules().isEmpty());
+    var jsonPatch = RawHttp.send("PATCH", URI.create(k8s.baseUri() + "/apis/rbac.authorization.k8s.io/v1/namespaces/mp/roles/dev"),
+        "[{\"op\":\"add\",\"path\":\"/metadata/labels/c\",\"value\":\"3\"}]", "Content-Type", "application/json-patch+json");
+    assertEquals(200, jsonPatch.status(), "200 OK, as the API server answers a patch: " + jsonPatch.body());
     var missing = RawHttp.send("PATCH", URI.create(k8s.baseUri() + "/apis/rbac.authorization.k8s.io/v1/namespaces/mp/roles/x"),
         "{\"rules\":[]}", "Content-Type", "application/merge-patch+json");
     assertEquals(404, missing.status());
