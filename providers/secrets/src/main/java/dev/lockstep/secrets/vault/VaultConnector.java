@@ -90,7 +90,9 @@ final class VaultConnector {
                             + "with auth/token/lookup-self at " + o.address() + "; Vault answered " + what + ")."
                     : "Checking " + t.describe() + " with auth/token/lookup-self at " + o.address() + " failed: "
                             + what + ".";
-            return Diagnostic.error("Vault token rejected", detail, null);
+            String summary = status == 429 ? "Vault rate limit reached" : status >= 500 ? "Vault unavailable"
+                    : "Vault token rejected";
+            return Diagnostic.error(summary, detail, null);
         }
         String mount = o.auth() instanceof VaultOptions.Kubernetes k ? k.mount()
                 : ((VaultOptions.AppRole) o.auth()).mount();

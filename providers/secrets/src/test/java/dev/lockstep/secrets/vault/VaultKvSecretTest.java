@@ -148,6 +148,20 @@ class VaultKvSecretTest {
     }
 
     @Test
+    void aBusyVaultAtOpenIsNotARejectedToken() {
+        vault.faults().tooManyRequestsBurst(1);
+        Diagnostic limited = Opened.onlyError(opened.open(factory, "", env(vault.rootToken()), Map.of()).diagnostics());
+        assertEquals("Vault rate limit reached", limited.summary());
+        assertTrue(limited.detail().contains("HTTP 429"), limited.detail());
+        vault.faults().serverErrorRate(1.0, 1);
+        Diagnostic down = Opened.onlyError(opened.open(factory, "", env(vault.rootToken()), Map.of()).diagnostics());
+        vault.faults().reset();
+        assertEquals("Vault unavailable", down.summary());
+        assertTrue(down.detail().startsWith("Checking the token from VAULT_TOKEN with auth/token/lookup-self"),
+                down.detail());
+    }
+
+    @Test
     void aTokenRevokedAfterOpeningGivesAClearDiagnosticOnRead() {
         vault.putSecret("secret/app/db", Map.of("password", "x"));
         String token = vault.createToken(List.of("app"), Duration.ofHours(1));
