@@ -88,7 +88,7 @@ class ExamplesTest {
         assertEquals(new TreeSet<>(EXPECTED), new TreeSet<>(examples().toList()));
         for (String name : EXPECTED) {
             Path readme = examplesDir().resolve(name).resolve("README.md");
-            assertTrue(name.equals("first-steps") || Files.isRegularFile(readme), "examples/" + name
+            assertTrue(Files.isRegularFile(readme), "examples/" + name
                     + " explains itself in a README.md");
         }
     }
