@@ -56,7 +56,7 @@ public final class SandboxCommand implements Runnable {
         int port;
 
         @Option(names = "--faults", paramLabel = "SPEC", description = "Inject faults into every emulator, such as "
-                + "latency=50ms,429=10,5xx=0.05 (see docs/sandbox.md).")
+                + "latency=50ms,burst429=10,5xx=0.05 (default: LOCKSTEP_SANDBOX_FAULTS; see docs/sandbox.md).")
         String faults;
 
         @Override
@@ -69,8 +69,11 @@ public final class SandboxCommand implements Runnable {
                 err.flush();
                 return ExitCode.ERROR.code();
             }
-            Sandbox s = new Sandbox(ws.sandboxDir(), port, faults == null ? System.getenv("LOCKSTEP_SANDBOX_FAULTS")
-                    : faults);
+            String faultSpec = faults == null ? System.getenv("LOCKSTEP_SANDBOX_FAULTS") : faults;
+            if (!ws.faultsValid(faultSpec, faults == null ? "LOCKSTEP_SANDBOX_FAULTS" : "--faults", err)) {
+                return ExitCode.ERROR.code();
+            }
+            Sandbox s = new Sandbox(ws.sandboxDir(), port, faultSpec);
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 s.withdraw();
@@ -100,7 +103,7 @@ public final class SandboxCommand implements Runnable {
                     + v.get("address") + "/v1/secret/data/team/db");
             out.println("Secrets Manager  " + a.get("endpoint") + " (region " + a.get("region") + ")");
             out.println("  export AWS_ENDPOINT_URL=" + a.get("endpoint") + " AWS_REGION=" + a.get("region")
-                    + " AWS_ACCESS_KEY_ID=" + a.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + a.get("secret_key"));
+                    + " AWS_DEFAULT_REGION=" + a.get("region") + " AWS_ACCESS_KEY_ID=" + a.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + a.get("secret_key"));
             out.flush();
             stop.await();
             return ExitCode.OK.code();

@@ -95,6 +95,10 @@ final class Workspace {
     /** Opens a session; on failure prints why and returns null, with the exit code in {@code code[0]}. */
     Session session(String operation, VariableOptions vars, boolean lock, Duration lockTimeout, PrintWriter err,
             int[] code) {
+        if (sandboxMode() && !faultsValid(System.getenv("LOCKSTEP_SANDBOX_FAULTS"), "LOCKSTEP_SANDBOX_FAULTS", err)) {
+            code[0] = ExitCode.ERROR.code();
+            return null;
+        }
         SandboxOverrides sandbox = sandboxOverrides();
         try {
             Session.Opened o = Session.open(new Session.Request(dir, schemas, this::backendFor, vars.sources(),
@@ -139,6 +143,19 @@ final class Workspace {
             return dir.resolve(env);
         }
         return stateDir().resolve("sandbox");
+    }
+
+    /** Whether a fault specification is usable; prints why not (naming where it came from) when it is not. */
+    boolean faultsValid(String spec, String origin, PrintWriter err) {
+        String problem = Sandbox.faultsProblem(spec);
+        if (problem == null) {
+            return true;
+        }
+        err.println(root.style().boldRed("error") + ": " + root.style().bold("Invalid sandbox faults in " + origin));
+        err.println("  " + problem + ". Faults are key=value settings separated by commas, such as "
+                + "latency=50ms,burst429=3,5xx=0.05,seed=1; see docs/sandbox.md for every key.");
+        err.flush();
+        return false;
     }
 
     /** Emulator overrides in sandbox mode (emulators start on first use), else none. */

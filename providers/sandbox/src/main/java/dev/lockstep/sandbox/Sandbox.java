@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * lockstep's sandbox: the Kubernetes, Databricks, Vault and Secrets Manager emulators on
@@ -40,10 +43,12 @@ public final class Sandbox implements AutoCloseable {
     private DatabricksEmulator databricks;
     private VaultEmulator vault;
     private SecretsManagerEmulator aws;
+    private Map<String, Integer> ports;
 
     /**
      * @param dir where the emulators keep their data
-     * @param basePort 0 for ephemeral ports, else kubernetes on basePort, databricks +1, vault +2, aws +3
+     * @param basePort kubernetes on basePort, databricks +1, vault +2, aws +3; or 0 for the ports this sandbox
+     *     had last time (remembered in {@link #portsFile}), free ones the first time or when those are taken
      * @param faults a {@link Faults#apply} spec applied to every emulator (null or empty for none)
      */
     public Sandbox(Path dir, int basePort, String faults) {
@@ -52,8 +57,15 @@ public final class Sandbox implements AutoCloseable {
         this.faults = faults;
     }
 
-    private int port(int offset) {
-        return basePort == 0 ? 0 : basePort + offset;
+    /**
+     * The port an emulator should listen on: basePort + offset when a base port was given, else
+     * the port this sandbox's emulator had last time (0, ephemeral, the first time).
+     */
+    private int port(String provider, int offset) {
+        if (basePort != 0) {
+            return basePort + offset;
+        }
+        return rememberedPorts().getOrDefault(provider, 0);
     }
 
     private void prepare() {
@@ -70,12 +82,39 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates and starts an emulator on its port. Without a base port, the emulator gets the port
+     * it had the last time this sandbox ran, so that URLs derived from it (a Databricks job's
+     * {@code url}, a kubeconfig) stay the same from one command to the next; when that port is
+     * taken now, a free one is used and remembered instead.
+     */
+    private <E> E started(String provider, int offset, IntFunction<E> create, Consumer<E> start, Consumer<E> discard,
+            ToIntFunction<E> boundPort) {
+        prepare();
+        int wanted = port(provider, offset);
+        E e = create.apply(wanted);
+        try {
+            start.accept(e);
+        } catch (RuntimeException taken) {
+            if (basePort != 0 || wanted == 0) {
+                throw taken;
+            }
+            discard.accept(e);
+            e = create.apply(0);
+            start.accept(e);
+        }
+        if (basePort == 0) {
+            remember(provider, boundPort.applyAsInt(e));
+        }
+        return e;
+    }
+
     public synchronized SandboxKubernetes kubernetes() {
         if (kubernetes == null) {
-            prepare();
-            kubernetes = new SandboxKubernetes(SandboxKubernetes.Options.defaults().withPort(port(0))
-                    .withStore(new DirectoryStateStore(dir, "kubernetes")).withKubeconfig(dir.resolve("kubeconfig")));
-            kubernetes.start();
+            kubernetes = started("kubernetes", 0, p -> new SandboxKubernetes(SandboxKubernetes.Options.defaults()
+                    .withPort(p).withStore(new DirectoryStateStore(dir, "kubernetes"))
+                    .withKubeconfig(dir.resolve("kubeconfig"))), SandboxKubernetes::start, SandboxKubernetes::stop,
+                    k -> k.baseUri().getPort());
             applyFaults(kubernetes.faults());
         }
         return kubernetes;
@@ -83,10 +122,9 @@ public final class Sandbox implements AutoCloseable {
 
     public synchronized DatabricksEmulator databricks() {
         if (databricks == null) {
-            prepare();
-            databricks = new DatabricksEmulator(new WorkspaceSettings(), EmulatorServer.Options.defaults()
-                    .withPort(port(1)).withStore(new DirectoryStateStore(dir, "databricks")));
-            databricks.start();
+            databricks = started("databricks", 1, p -> new DatabricksEmulator(new WorkspaceSettings(),
+                    EmulatorServer.Options.defaults().withPort(p).withStore(new DirectoryStateStore(dir, "databricks"))),
+                    DatabricksEmulator::start, DatabricksEmulator::stop, d -> d.baseUri().getPort());
             applyFaults(databricks.faults());
         }
         return databricks;
@@ -94,10 +132,9 @@ public final class Sandbox implements AutoCloseable {
 
     public synchronized VaultEmulator vault() {
         if (vault == null) {
-            prepare();
-            vault = new VaultEmulator(new VaultSettings(), EmulatorServer.Options.defaults().withPort(port(2))
-                    .withStore(new DirectoryStateStore(dir, "vault")));
-            vault.start();
+            vault = started("vault", 2, p -> new VaultEmulator(new VaultSettings(), EmulatorServer.Options.defaults()
+                    .withPort(p).withStore(new DirectoryStateStore(dir, "vault"))), VaultEmulator::start,
+                    VaultEmulator::stop, v -> v.baseUri().getPort());
             applyFaults(vault.faults());
         }
         return vault;
@@ -105,13 +142,73 @@ public final class Sandbox implements AutoCloseable {
 
     public synchronized SecretsManagerEmulator aws() {
         if (aws == null) {
-            prepare();
-            aws = new SecretsManagerEmulator(new AwsSettings(), EmulatorServer.Options.defaults().withPort(port(3))
-                    .withStore(new DirectoryStateStore(dir, "aws")));
-            aws.start();
+            aws = started("aws", 3, p -> new SecretsManagerEmulator(new AwsSettings(), EmulatorServer.Options.defaults()
+                    .withPort(p).withStore(new DirectoryStateStore(dir, "aws"))), SecretsManagerEmulator::start,
+                    SecretsManagerEmulator::stop, a -> a.baseUri().getPort());
             applyFaults(aws.faults());
         }
         return aws;
+    }
+
+    /**
+     * What is wrong with a fault specification (as given to {@code --faults} or in
+     * LOCKSTEP_SANDBOX_FAULTS), or null when it is valid or empty.
+     */
+    public static String faultsProblem(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        try {
+            new Faults().apply(spec);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() == null ? "cannot read \"" + spec + "\"" : e.getMessage();
+        }
+    }
+
+    /** The file in which a sandbox remembers its emulators' ports. */
+    public static Path portsFile(Path dir) {
+        return dir.resolve("ports.json");
+    }
+
+    private Map<String, Integer> rememberedPorts() {
+        if (ports == null) {
+            ports = new TreeMap<>();
+            Path f = portsFile(dir);
+            if (Files.exists(f)) {
+                try {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()).fields().forEachRemaining(
+                            e -> {
+                                int p = e.getValue().asInt(0);
+                                if (p > 0 && p < 65536) {
+                                    ports.put(e.getKey(), p);
+                                }
+                            });
+                } catch (IOException | RuntimeException e) {
+                    // unreadable: start on free ports and write the file again
+                }
+            }
+        }
+        return ports;
+    }
+
+    private void remember(String provider, int port) {
+        if (Integer.valueOf(port).equals(rememberedPorts().get(provider))) {
+            return;
+        }
+        ports.put(provider, port);
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        ports.forEach(o::put);
+        Path f = portsFile(dir);
+        Path tmp = f.resolveSibling("ports.json.tmp");
+        try {
+            Files.writeString(tmp, o.toPrettyString());
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // best effort: the next command starts on other ports
+        }
     }
 
     /**

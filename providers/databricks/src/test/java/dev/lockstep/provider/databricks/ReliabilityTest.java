@@ -119,6 +119,25 @@ class ReliabilityTest extends EmulatorTest {
     }
 
     @Test
+    void anUnknownPrincipalOnANewObjectFailsAtOnce() {
+        // the cluster was created moments ago, so "does not exist" about it would be retried; an
+        // ACL naming a group the workspace does not have is a different "does not exist"
+        Spi.Instance c = spi.converge(Spi.addr("databricks_cluster", "fresh"), null,
+                spi.config("databricks_cluster", CLUSTER));
+        emulator.requestLog().reset();
+        long t0 = System.nanoTime();
+        Spi.ApplyResult r = spi.tryApply(spi.plan(Spi.addr("databricks_permissions", "nobody"), null, spi.config(
+                "databricks_permissions", PermissionsTest.body("cluster_id = \"" + c.id() + "\"",
+                        "group_name:no-such-group:CAN_RESTART"))), null);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(r.diagnostics().hasErrors(), "the grant cannot be made");
+        assertTrue(r.diagnostics().toString().contains("no-such-group"), r.diagnostics().toString());
+        assertEquals(1, emulator.requestLog().snapshot().count("PUT /api/2.0/permissions/{type}/{id}"),
+                "not retried: " + emulator.requestLog().snapshot().byEndpointAndStatus());
+        assertTrue(ms < 3000, "failed after " + ms + " ms");
+    }
+
+    @Test
     void batchedReadsUseListEndpoints() {
         List<Spi.Instance> clusters = new ArrayList<>();
         List<Spi.Instance> groups = new ArrayList<>();

@@ -126,6 +126,39 @@ class SandboxKubernetesTest {
   }
 
   @Test
+  void mergePatchesReplaceListsAndRemoveNullKeys() throws Exception {
+    namespace("mp");
+    client.rbac().roles().inNamespace("mp").resource(new RoleBuilder().withNewMetadata().withName("dev")
+        .addToLabels("a", "1").addToLabels("b", "2").endMetadata()
+        .addNewRule().withApiGroups("").withResources("pods").withVerbs("get").endRule()
+        .addNewRule().withApiGroups("apps").withResources("deployments").withVerbs("get").endRule().build()).create();
+
+    // RFC 7386, as the API server does it: a list in the patch replaces the list, null removes a key
+    var r = RawHttp.send("PATCH", URI.create(k8s.baseUri() + "/apis/rbac.authorization.k8s.io/v1/namespaces/mp/roles/dev"),
+        "{\"metadata\":{\"labels\":{\"a\":null}},\"rules\":[{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],"
+            + "\"verbs\":[\"list\"]}]}",
+        "Content-Type", "application/merge-patch+json");
+    assertEquals(200, r.status(), r.body());
+    Role role = client.rbac().roles().inNamespace("mp").withName("dev").get();
+    assertEquals(1, role.getRules().size(), "the patch's list replaces the stored one");
+    assertEquals(List.of("secrets"), role.getRules().get(0).getResources());
+    assertEquals(Map.of("b", "2"), role.getMetadata().getLabels());
+    assertEquals(2L, role.getMetadata().getGeneration());
+
+    // the same through fabric8, and a patch of a missing object
+    client.rbac().roles().inNamespace("mp").withName("dev").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"rules\":[]}");
+    assertTrue(client.rbac().roles().inNamespace("mp").withName("dev").get().getRules().isEmpty());
+    var jsonPatch = RawHttp.send("PATCH", URI.create(k8s.baseUri() + "/apis/rbac.authorization.k8s.io/v1/namespaces/mp/roles/dev"),
+        "[{\"op\":\"add\",\"path\":\"/metadata/labels/c\",\"value\":\"3\"}]", "Content-Type", "application/json-patch+json");
+    assertEquals(200, jsonPatch.status(), "200 OK, as the API server answers a patch: " + jsonPatch.body());
+    var missing = RawHttp.send("PATCH", URI.create(k8s.baseUri() + "/apis/rbac.authorization.k8s.io/v1/namespaces/mp/roles/x"),
+        "{\"rules\":[]}", "Content-Type", "application/merge-patch+json");
+    assertEquals(404, missing.status());
+    assertEquals("NotFound", missing.json().path("reason").asText());
+  }
+
+  @Test
   void labelSelectorsIncludingSetBasedOnes() {
     namespace("sel");
     for (String[] spec : new String[][] {{"a", "dev"}, {"b", "prod"}, {"c", "staging"}}) {

@@ -83,7 +83,8 @@ final class AwsConnector {
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.debug("aws: Secrets Manager client for region " + region + (o.endpoint() == null ? ""
                 : " at " + o.endpoint()) + " built in " + millis + " ms; credentials from " + creds.source());
-        return new OpenResult(new AwsProvider(client, region, counter, scrubber, log), d);
+        boolean sandbox = config.sandbox() != null && !config.sandbox().isEmpty();
+        return new OpenResult(new AwsProvider(client, region, counter, scrubber, log, sandbox), d);
     }
 
     private static SecretsManagerClient build(AwsOptions o, String region, AwsCredentialSources.Found creds,

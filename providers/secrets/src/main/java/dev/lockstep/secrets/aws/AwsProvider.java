@@ -17,10 +17,10 @@ final class AwsProvider implements Provider {
     private final SecretsManagerSecretSource secrets;
 
     AwsProvider(SecretsManagerClient client, String region, RequestCounter counter, Scrubber scrubber,
-            ProviderLog log) {
+            ProviderLog log, boolean sandbox) {
         this.client = client;
         this.counter = counter;
-        this.secrets = new SecretsManagerSecretSource(client, region, scrubber, log);
+        this.secrets = new SecretsManagerSecretSource(client, region, scrubber, log, sandbox);
     }
 
     @Override

@@ -45,9 +45,13 @@ final class SecretsManagerSecretSource implements DataSourceHandler {
     private final SecretsManagerClient client;
     private final String region;
     private final Scrubber scrubber;
+    /** Whether this is the sandbox's Secrets Manager, where a missing secret is one nobody seeded yet. */
+    private final boolean sandbox;
     private final ProviderLog log;
 
-    SecretsManagerSecretSource(SecretsManagerClient client, String region, Scrubber scrubber, ProviderLog log) {
+    SecretsManagerSecretSource(SecretsManagerClient client, String region, Scrubber scrubber, ProviderLog log,
+            boolean sandbox) {
+        this.sandbox = sandbox;
         this.client = client;
         this.region = region;
         this.scrubber = scrubber;
@@ -123,7 +127,9 @@ final class SecretsManagerSecretSource implements DataSourceHandler {
                         + " but no " + which + " of it (" + message + ").", null);
             } else {
                 d.error("Secret not found: " + id, "Secrets Manager has no secret \"" + id + "\" in region "
-                        + region + ". Check the name or ARN, and the region of the provider.", null);
+                        + region + ". " + (sandbox ? "This is the sandbox's Secrets Manager, which holds only what was "
+                        + "put there: store the secret with `lockstep sandbox put-secret aws " + id + " VALUE` (with "
+                        + "the same -C)." : "Check the name or ARN, and the region of the provider."), null);
             }
             return;
         }

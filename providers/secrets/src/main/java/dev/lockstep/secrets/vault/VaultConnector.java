@@ -72,7 +72,8 @@ final class VaultConnector {
                     null);
             return OpenResult.failed(d);
         }
-        return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken), d);
+        boolean sandbox = config.sandbox() != null && !config.sandbox().isEmpty();
+        return new OpenResult(new VaultProvider(client, counter, scrubber, log, ownsToken, sandbox), d);
     }
 
     private static Diagnostic authFailure(VaultOptions o, VaultException e,
@@ -89,7 +90,9 @@ final class VaultConnector {
                             + "with auth/token/lookup-self at " + o.address() + "; Vault answered " + what + ")."
                     : "Checking " + t.describe() + " with auth/token/lookup-self at " + o.address() + " failed: "
                             + what + ".";
-            return Diagnostic.error("Vault token rejected", detail, null);
+            String summary = status == 429 ? "Vault rate limit reached" : status >= 500 ? "Vault unavailable"
+                    : "Vault token rejected";
+            return Diagnostic.error(summary, detail, null);
         }
         String mount = o.auth() instanceof VaultOptions.Kubernetes k ? k.mount()
                 : ((VaultOptions.AppRole) o.auth()).mount();

@@ -29,10 +29,13 @@ final class VaultKvSecretSource implements DataSourceHandler {
     private static final Pattern UNSENDABLE = Pattern.compile("[\\s?#%\\\\]|(^|/)\\.\\.?(/|$)");
 
     private final VaultClient client;
+    /** Whether this is the sandbox's Vault, where a missing secret is one nobody seeded yet. */
+    private final boolean sandbox;
     private final Scrubber scrubber;
     private final ProviderLog log;
 
-    VaultKvSecretSource(VaultClient client, Scrubber scrubber, ProviderLog log) {
+    VaultKvSecretSource(VaultClient client, Scrubber scrubber, ProviderLog log, boolean sandbox) {
+        this.sandbox = sandbox;
         this.client = client;
         this.scrubber = scrubber;
         this.log = log;
@@ -167,6 +170,9 @@ final class VaultKvSecretSource implements DataSourceHandler {
         } else if (path.startsWith(mount + "/")) {
             hint = " The path is relative to the mount; write path = \"" + path.substring(mount.length() + 1)
                     + "\".";
+        } else if (sandbox && version == null) {
+            hint = " This is the sandbox's Vault, which holds only what was put there: store the secret with "
+                    + "`lockstep sandbox put-secret vault " + where + " KEY=VALUE...` (with the same -C).";
         }
         d.error("No secret at " + where + (version == null ? "" : " (version " + version + ")"),
                 "Vault has no secret at " + where + versionWords(version) + " in the KV version 2 mount " + mount

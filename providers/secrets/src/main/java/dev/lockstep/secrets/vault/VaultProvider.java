@@ -23,13 +23,14 @@ final class VaultProvider implements Provider {
     private final VaultKvSecretSource kv;
     private boolean closed;
 
-    VaultProvider(VaultClient client, RequestCounter counter, Scrubber scrubber, ProviderLog log, boolean ownsToken) {
+    VaultProvider(VaultClient client, RequestCounter counter, Scrubber scrubber, ProviderLog log, boolean ownsToken,
+            boolean sandbox) {
         this.client = client;
         this.counter = counter;
         this.scrubber = scrubber;
         this.log = log;
         this.ownsToken = ownsToken;
-        this.kv = new VaultKvSecretSource(client, scrubber, log);
+        this.kv = new VaultKvSecretSource(client, scrubber, log, sandbox);
     }
 
     @Override

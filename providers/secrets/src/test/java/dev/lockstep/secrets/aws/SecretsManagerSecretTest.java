@@ -261,6 +261,10 @@ class SecretsManagerSecretTest {
                         "access_key", AwsSettings.DEFAULT_ACCESS_KEY, "secret_key", AwsSettings.DEFAULT_SECRET_KEY));
         assertEquals("v1", plain(opened.readOk(p, "aws_secretsmanager_secret", secret("app/db", ""))
                 .get("secret_string")));
+        Diagnostic missing = Opened.onlyError(opened.read(p, "aws_secretsmanager_secret", secret("app/nope", ""))
+                .diagnostics());
+        assertTrue(missing.detail().contains("store the secret with `lockstep sandbox put-secret aws app/nope "
+                + "VALUE`"), missing.detail());
     }
 
     @Test

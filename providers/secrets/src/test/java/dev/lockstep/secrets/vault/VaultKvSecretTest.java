@@ -2,6 +2,7 @@ package dev.lockstep.secrets.vault;
 
 import static dev.lockstep.secrets.testing.Hcl2.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +148,20 @@ class VaultKvSecretTest {
     }
 
     @Test
+    void aBusyVaultAtOpenIsNotARejectedToken() {
+        vault.faults().tooManyRequestsBurst(1);
+        Diagnostic limited = Opened.onlyError(opened.open(factory, "", env(vault.rootToken()), Map.of()).diagnostics());
+        assertEquals("Vault rate limit reached", limited.summary());
+        assertTrue(limited.detail().contains("HTTP 429"), limited.detail());
+        vault.faults().serverErrorRate(1.0, 1);
+        Diagnostic down = Opened.onlyError(opened.open(factory, "", env(vault.rootToken()), Map.of()).diagnostics());
+        vault.faults().reset();
+        assertEquals("Vault unavailable", down.summary());
+        assertTrue(down.detail().startsWith("Checking the token from VAULT_TOKEN with auth/token/lookup-self"),
+                down.detail());
+    }
+
+    @Test
     void aTokenRevokedAfterOpeningGivesAClearDiagnosticOnRead() {
         vault.putSecret("secret/app/db", Map.of("password", "x"));
         String token = vault.createToken(List.of("app"), Duration.ofHours(1));
@@ -274,6 +289,15 @@ class VaultKvSecretTest {
                         vault.rootToken()));
         assertEquals("v", opened.readOk(p, "vault_kv_secret", kv(null, "app/db", null)).get("data").get("k")
                 .unmark().asString());
+
+        // in the sandbox, a missing secret is one nobody put there yet: say how
+        Diagnostic missing = Opened.onlyError(opened.read(p, "vault_kv_secret", kv(null, "app/nope", null))
+                .diagnostics());
+        assertTrue(missing.detail().contains("store the secret with `lockstep sandbox put-secret vault "
+                + "secret/app/nope KEY=VALUE...`"), missing.detail());
+        Diagnostic outside = Opened.onlyError(opened.read(open(vault.rootToken()), "vault_kv_secret",
+                kv(null, "app/nope", null)).diagnostics());
+        assertFalse(outside.detail().contains("sandbox"), "not outside the sandbox: " + outside.detail());
     }
 
     @Test

@@ -48,6 +48,11 @@ public final class Errors {
             return true;
         }
         String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        if (msg.startsWith("principal:")) {
+            // "Principal: GroupName(x) does not exist.": an ACL names someone the workspace does not
+            // have; the object the request is about exists, and waiting will not create the principal
+            return false;
+        }
         return e.getStatusCode() == 400 && ("INVALID_PARAMETER_VALUE".equals(code) || "INVALID_STATE".equals(code))
                 && (msg.contains("does not exist") || msg.contains("not found"));
     }

@@ -1,0 +1,66 @@
+package dev.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sandbox's command-line surface: fault specifications a user gets wrong. */
+class SandboxCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWrongFaultSpecificationIsAUsageErrorNotABug() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {}\n");
+        CliTest.Run serve = CliTest.run("-C", dir.toString(), "sandbox", "serve", "--faults", "latency=50ms,429=10");
+        assertEquals(1, serve.code(), serve.err());
+        assertTrue(serve.err().contains("Invalid sandbox faults in --faults"), serve.err());
+        assertTrue(serve.err().contains("unknown fault setting: 429"), serve.err());
+        assertFalse(serve.err().contains("bug"), serve.err());
+
+        // the example in serve's help is one that works
+        String help = CliTest.run("sandbox", "serve", "--help").out().replaceAll("\\s+", "");
+        assertTrue(help.contains("suchaslatency=50ms,burst429=10,5xx=0.05("), help);
+        assertEquals(null, dev.lockstep.sandbox.Sandbox.faultsProblem("latency=50ms,burst429=10,5xx=0.05"));
+
+        ChildProcess plan = ChildProcess.start(dir, Map.of("LOCKSTEP_SANDBOX_FAULTS", "latency=fast"), "plan",
+                "--sandbox");
+        assertEquals(1, plan.waitFor(60), plan.all());
+        assertTrue(plan.all().contains("Invalid sandbox faults in LOCKSTEP_SANDBOX_FAULTS"), plan.all());
+        assertFalse(plan.all().contains("bug"), plan.all());
+    }
+
+    @Test
+    void serveAnnouncesEndpointsAndWithdrawsThemWhenStopped() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {}\n");
+        ChildProcess serve = ChildProcess.start(dir, "sandbox", "serve");
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (serve.count("export AWS_ENDPOINT_URL=") == 0 && serve.process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String out = serve.all();
+            assertTrue(serve.count("export AWS_ENDPOINT_URL=") == 1, out);
+            // the AWS CLI (version 1) reads AWS_DEFAULT_REGION, not AWS_REGION
+            assertTrue(out.contains(" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 "), out);
+            assertTrue(out.contains("export DATABRICKS_HOST=http://127.0.0.1:"), out);
+            assertTrue(out.contains("export KUBECONFIG=" + dir.resolve(".lockstep/sandbox/kubeconfig")), out);
+            assertTrue(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "announced for other commands");
+            CliTest.Run reset = CliTest.run("-C", dir.toString(), "sandbox", "reset");
+            assertEquals(1, reset.code(), "not while serve runs: " + reset.err());
+        } finally {
+            serve.interrupt();
+        }
+        int code = serve.waitFor(30);
+        assertTrue(code == 0 || code == 130, "Ctrl-C ends it as a signal does: " + code + " " + serve.all());
+        assertFalse(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "withdrawn");
+    }
+}
