@@ -30,6 +30,17 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code args} on the sandbox, without colour, on the configuration in {@code dir}. */
+    static Run onSandbox(Path dir, String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--sandbox";
+        all[args.length + 1] = "--no-color";
+        all[args.length + 2] = "-C";
+        all[args.length + 3] = dir.toString();
+        return run(all);
+    }
+
     private void write(String name, String content) throws Exception {
         Files.writeString(dir.resolve(name), content);
     }

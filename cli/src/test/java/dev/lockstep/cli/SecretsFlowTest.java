@@ -66,13 +66,7 @@ class SecretsFlowTest {
             """;
 
     private CliTest.Run run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--sandbox";
-        all[args.length + 1] = "--no-color";
-        all[args.length + 2] = "-C";
-        all[args.length + 3] = dir.toString();
-        return CliTest.run(all);
+        return CliTest.onSandbox(dir, args);
     }
 
     private Map<String, String> changes(CliTest.Run plan) {

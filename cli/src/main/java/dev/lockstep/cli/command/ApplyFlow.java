@@ -4,6 +4,7 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.VersionInfo;
 import dev.lockstep.cli.render.ApplyProgress;
+import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
 import dev.lockstep.planner.engine.PlanOptions;
@@ -69,7 +70,7 @@ final class ApplyFlow {
                     return ExitCode.PLAN_REFUSED.code();
                 }
             } else {
-                new PlanTextRenderer(root.style()).render(r.plan(), out);
+                new PlanTextRenderer(root.style(), BodySchemas.of(ws.schemas())).render(r.plan(), out);
             }
             if (!r.plan().hasChanges()) {
                 if (saved == null) {

@@ -3,6 +3,7 @@ package dev.lockstep.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.DriftRenderer;
 import dev.lockstep.cli.render.PlanJsonRenderer;
 import dev.lockstep.planner.ops.Drift;
@@ -68,7 +69,7 @@ public final class DriftCommand implements Callable<Integer> {
                     DriftRenderer.markdown(report, out);
                     break;
                 default:
-                    DriftRenderer.text(report, root.style(), out);
+                    DriftRenderer.text(report, root.style(), BodySchemas.of(ws.schemas()), out);
             }
             out.flush();
             if (report.drifted() && notify != null) {

@@ -2,6 +2,7 @@ package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.ops.Session;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ public final class PlanCommand implements Callable<Integer> {
             if (r.diagnostics().hasErrors()) {
                 return ExitCode.ERROR.code();
             }
-            PlanOutput.render(r.plan(), format, root.style(), stdout);
+            PlanOutput.render(r.plan(), format, root.style(), BodySchemas.of(ws.schemas()), stdout);
             if (out != null) {
                 int saved = PlanFiles.save(r, s, options, out, err);
                 if (saved != 0) {

@@ -1,5 +1,6 @@
 package dev.lockstep.cli.command;
 
+import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.PlanJsonRenderer;
 import dev.lockstep.cli.render.PlanMarkdownRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
@@ -13,16 +14,16 @@ final class PlanOutput {
     private PlanOutput() {
     }
 
-    static void render(Plan plan, OutputFormat format, Style style, PrintWriter out) {
+    static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out) {
         switch (format) {
             case json:
                 out.println(PlanJsonRenderer.toText(PlanJsonRenderer.render(plan)));
                 break;
             case markdown:
-                PlanMarkdownRenderer.render(plan, out);
+                PlanMarkdownRenderer.render(plan, schemas, out);
                 break;
             default:
-                new PlanTextRenderer(style).render(plan, out);
+                new PlanTextRenderer(style, schemas).render(plan, out);
         }
         out.flush();
     }

@@ -2,9 +2,11 @@ package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.PlanJsonReader;
 import dev.lockstep.cli.render.PlanJsonRenderer;
+import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.state.ResourceInstance;
 import dev.lockstep.state.State;
 import java.io.PrintWriter;
@@ -46,7 +48,8 @@ public final class ShowCommand implements Callable<Integer> {
                 out.println(PlanJsonRenderer.toText(l.plan()));
                 out.flush();
             } else {
-                PlanOutput.render(PlanJsonReader.read(l.plan()), format, root.style(), out);
+                PlanOutput.render(PlanJsonReader.read(l.plan()), format, root.style(),
+                        BodySchemas.of(Schemas.discover()), out);
             }
             return ExitCode.OK.code();
         }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A value's change in the text plan, renderable from the column of the action symbol of the line
  * it starts on; the implementations are the shapes Terraform draws (one-line values, heredocs,
- * objects and maps, lists and sets).
+ * objects and maps, lists and sets here; block bodies in {@link BlockBody}).
  */
 interface DiffNode {
 
@@ -147,15 +147,13 @@ interface DiffNode {
         private final Kind kind;
         final Map<String, DiffNode> entries;
         final boolean map;
-        final boolean resource;
         private final String force;
 
-        Mapping(Style style, Kind kind, Map<String, DiffNode> entries, boolean map, boolean resource, String force) {
+        Mapping(Style style, Kind kind, Map<String, DiffNode> entries, boolean map, String force) {
             this.style = style;
             this.kind = kind;
             this.entries = entries;
             this.map = map;
-            this.resource = resource;
             this.force = force;
         }
 
@@ -166,37 +164,49 @@ interface DiffNode {
 
         @Override
         public String render(int ind, boolean nullSuffix, boolean showUnchanged) {
-            List<String> keys = new ArrayList<>();
-            int hidden = 0;
-            int width = 0;
-            for (Map.Entry<String, DiffNode> e : entries.entrySet()) {
-                boolean show = showUnchanged || e.getValue().kind() != Kind.NOOP
-                        || (!map && IDENTIFYING.contains(e.getKey()));
-                if (show) {
-                    keys.add(e.getKey());
-                    width = Math.max(width, ValueText.key(e.getKey(), map).length());
-                } else {
-                    hidden++;
-                }
-            }
-            String suffix = kind == Kind.DELETE && nullSuffix && !resource ? " -> null" : "";
-            if (keys.isEmpty() && hidden == 0 && !resource) {
+            String suffix = kind == Kind.DELETE && nullSuffix ? " -> null" : "";
+            if (entries.isEmpty()) {
                 return "{}" + force + suffix;
             }
             StringBuilder sb = new StringBuilder("{").append(force).append('\n');
-            for (String k : keys) {
-                DiffNode n = entries.get(k);
-                String key = ValueText.key(k, map);
-                sb.append(pad(ind + 4)).append(sym(style, n.kind())).append(' ').append(key)
-                        .append(pad(width - key.length())).append(" = ")
-                        .append(n.render(ind + 4, resource, n.kind() == Kind.NOOP)).append('\n');
-            }
-            if (hidden > 0) {
-                String what = map ? "element" : "attribute";
-                sb.append(pad(ind + 6)).append("# (").append(hidden).append(" unchanged ").append(what)
-                        .append(hidden == 1 ? "" : "s").append(" hidden)\n");
-            }
+            int hidden = entryLines(sb, style, entries, map, ind, false, showUnchanged);
+            hiddenLine(sb, ind, hidden, map ? "element" : "attribute");
             return sb.append(pad(ind + 2)).append('}').append(suffix).toString();
+        }
+    }
+
+    /**
+     * Writes one line per shown entry of an object, a map or a block body, the keys aligned over
+     * all the entries, hidden ones included, as Terraform aligns them; returns how many unchanged
+     * entries were hidden. An identifying attribute is always shown, with everything in it.
+     */
+    static int entryLines(StringBuilder sb, Style style, Map<String, DiffNode> entries, boolean map, int ind,
+            boolean nullSuffix, boolean showUnchanged) {
+        int width = 0;
+        for (String k : entries.keySet()) {
+            width = Math.max(width, ValueText.key(k, map).length());
+        }
+        int hidden = 0;
+        for (Map.Entry<String, DiffNode> e : entries.entrySet()) {
+            DiffNode n = e.getValue();
+            boolean identifying = !map && IDENTIFYING.contains(e.getKey());
+            if (!identifying && !showUnchanged && n.kind() == Kind.NOOP) {
+                hidden++;
+                continue;
+            }
+            String key = ValueText.key(e.getKey(), map);
+            sb.append(pad(ind + 4)).append(sym(style, n.kind())).append(' ').append(key)
+                    .append(pad(width - key.length())).append(" = ")
+                    .append(n.render(ind + 4, nullSuffix, showUnchanged || identifying)).append('\n');
+        }
+        return hidden;
+    }
+
+    /** {@code # (N unchanged WHATs hidden)} on its own line, when N is not 0. */
+    static void hiddenLine(StringBuilder sb, int ind, int n, String what) {
+        if (n > 0) {
+            sb.append(pad(ind + 6)).append("# (").append(n).append(" unchanged ").append(what)
+                    .append(n == 1 ? "" : "s").append(" hidden)\n");
         }
     }
 
@@ -240,9 +250,7 @@ interface DiffNode {
                 if (context) {
                     // as Terraform does: the unchanged element just before a change and the one just
                     // after it are shown, so that the reader sees where in the list the change is
-                    if (unchanged.size() > 1) {
-                        hiddenLine(sb, ind, unchanged.size() - 1);
-                    }
+                    hiddenLine(sb, ind, unchanged.size() - 1, "element");
                     if (!unchanged.isEmpty()) {
                         DiffNode last = unchanged.get(unchanged.size() - 1);
                         sb.append(pad(ind + 4)).append("  ").append(last.render(ind + 4, false, true)).append(",\n");
@@ -257,15 +265,8 @@ interface DiffNode {
                 sb.append(pad(ind + 4)).append(sym(style, e.kind())).append(' ').append(e.render(ind + 4, false, full))
                         .append(",\n");
             }
-            if (!unchanged.isEmpty()) {
-                hiddenLine(sb, ind, unchanged.size());
-            }
+            hiddenLine(sb, ind, unchanged.size(), "element");
             return sb.append(pad(ind + 2)).append(']').append(suffix).toString();
-        }
-
-        private void hiddenLine(StringBuilder sb, int ind, int n) {
-            sb.append(pad(ind + 6)).append("# (").append(n).append(" unchanged element").append(n == 1 ? "" : "s")
-                    .append(" hidden)\n");
         }
     }
 }

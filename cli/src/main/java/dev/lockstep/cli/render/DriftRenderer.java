@@ -23,9 +23,9 @@ public final class DriftRenderer {
                 + (r.unmanaged().isEmpty() ? "" : ", " + r.unmanaged().size() + " unmanaged") + ".";
     }
 
-    public static void text(Drift.Report r, Style style, PrintWriter out) {
+    public static void text(Drift.Report r, Style style, BodySchemas schemas, PrintWriter out) {
         if (!r.changes().isEmpty()) {
-            new PlanTextRenderer(style).renderDrift(r.changes(), out, true);
+            new PlanTextRenderer(style, schemas).renderDrift(r.changes(), out, true);
         }
         if (!r.unmanaged().isEmpty()) {
             out.println(style.bold("Objects no configuration manages:"));

@@ -37,8 +37,8 @@ public final class PlanMarkdownRenderer {
     private PlanMarkdownRenderer() {
     }
 
-    /** Writes the Markdown rendering of {@code plan}. */
-    public static void render(Plan plan, PrintWriter out) {
+    /** Writes the Markdown rendering of {@code plan}, its nested blocks shown as {@code schemas} declares them. */
+    public static void render(Plan plan, BodySchemas schemas, PrintWriter out) {
         int[] s = plan.summary();
         out.println(plan.mode() == PlanMode.DESTROY ? "## lockstep plan (destroy)"
                 : plan.mode() == PlanMode.REFRESH_ONLY ? "## lockstep plan (refresh only)" : "## lockstep plan");
@@ -106,7 +106,7 @@ public final class PlanMarkdownRenderer {
         out.println();
         out.println("```diff");
         StringWriter sw = new StringWriter();
-        new PlanTextRenderer(Style.PLAIN).render(plan, new PrintWriter(sw));
+        new PlanTextRenderer(Style.PLAIN, schemas).render(plan, new PrintWriter(sw));
         String[] lines = sw.toString().stripTrailing().split("\n", -1);
         int written = 0;
         for (int i = 0; i < lines.length; i++) {

@@ -1,5 +1,6 @@
 package dev.lockstep.cli.render;
 
+import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.cli.render.DiffNode.Kind;
@@ -20,15 +21,24 @@ import java.util.Set;
  * one block per changed instance with {@code +}, {@code ~}, {@code -}, {@code -/+} and
  * {@code +/-} markers, attribute-level {@code old -> new} down to list elements, map entries and
  * the lines of multi-line strings, {@code # forces replacement}, {@code (sensitive value)} and
- * {@code (known after apply)}, unchanged attributes and elements counted rather than shown, then a
- * summary line and the output changes. A sensitive value is never shown, whatever its depth.
+ * {@code (known after apply)}, nested blocks as blocks where the type's schema is known, unchanged
+ * attributes, elements and blocks counted rather than shown, then a summary line and the output
+ * changes. A sensitive value is never shown, whatever its depth.
  */
 public final class PlanTextRenderer {
 
     private final Style style;
+    private final BodySchemas schemas;
 
+    /** A renderer that shows every value as an attribute (no schema known). */
     public PlanTextRenderer(Style style) {
+        this(style, BodySchemas.NONE);
+    }
+
+    /** A renderer that shows the nested blocks of the types {@code schemas} knows as blocks. */
+    public PlanTextRenderer(Style style, BodySchemas schemas) {
         this.style = style;
+        this.schemas = schemas;
     }
 
     /** Renders the whole plan: drift, legend, changes, summary line and output changes. */
@@ -115,13 +125,15 @@ public final class PlanTextRenderer {
         for (DriftEntry d : drift) {
             ValueDiffer differ = new ValueDiffer(style, Set.of(), Set.copyOf(d.changedPaths()));
             String head = " resource \"" + d.address().type() + "\" \"" + d.address().name() + "\" ";
+            BlockSchema schema = schemas.body(d.address().isData(), d.address().type());
             if (d.deleted()) {
                 out.println(style.bold("  # " + d.address() + " has been deleted"));
-                out.println("  " + style.red("-") + head + differ.resource(d.before(), null).render(2, true, false));
+                out.println("  " + style.red("-") + head + differ.resource(schema, d.before(), null).render(2, true,
+                        false));
             } else {
                 out.println(style.bold("  # " + d.address() + " has changed"));
-                out.println("  " + style.yellow("~") + head + differ.resource(d.before(), d.after()).render(2, true,
-                        false));
+                out.println("  " + style.yellow("~") + head + differ.resource(schema, d.before(), d.after())
+                        .render(2, true, false));
             }
             out.println();
         }
@@ -219,8 +231,9 @@ public final class PlanTextRenderer {
         Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
         Value after = c.action() == Action.DELETE ? null : c.after();
         ValueDiffer differ = new ValueDiffer(style, Set.copyOf(c.replacePaths()), Set.copyOf(c.changedPaths()));
+        BlockSchema schema = schemas.body(c.address().isData(), c.address().type());
         out.println(lead + " " + kind + " \"" + c.address().type() + "\" \"" + c.address().name() + "\" "
-                + differ.resource(before, after).render(2, true, false));
+                + differ.resource(schema, before, after).render(2, true, false));
         out.println();
     }
 

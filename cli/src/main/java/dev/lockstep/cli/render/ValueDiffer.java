@@ -1,5 +1,6 @@
 package dev.lockstep.cli.render;
 
+import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
@@ -18,32 +19,73 @@ import java.util.TreeSet;
  * a side holds a redacted secret that cannot be compared (null: compare values).
  */
 final class ValueDiffer {
-private final Style style;
+    private final Style style;
     private final Set<AttributePath> forces;
     private final Set<AttributePath> changed;
+    private final boolean blankIsNull;
 
     ValueDiffer(Style style, Set<AttributePath> forces, Set<AttributePath> changed) {
+        this(style, forces, changed, false);
+    }
+
+    private ValueDiffer(Style style, Set<AttributePath> forces, Set<AttributePath> changed, boolean blankIsNull) {
         this.style = style;
         this.forces = forces;
         this.changed = changed;
+        this.blankIsNull = blankIsNull;
     }
 
     /**
      * A resource body: attributes null on both sides are left out (at every depth), identifying
      * ones ({@code id}, {@code name}, {@code tags}) always shown (in nested objects too, as
-     * Terraform does).
+     * Terraform does), and the nested blocks of {@code schema} shown as blocks; with no schema
+     * (null) every value is an attribute.
      */
-    DiffNode.Mapping resource(Value before, Value after) {
-        DiffNode.Mapping m = mapping(before, after, AttributePath.ROOT, true);
-        return m;
+    BlockBody resource(BlockSchema schema, Value before, Value after) {
+        BlockDiffer blocks = new BlockDiffer(this);
+        return schema == null ? blocks.body(BlockSchema.EMPTY, before, after, AttributePath.ROOT, true, "")
+                : blocks.body(schema, before, after, AttributePath.ROOT, false, "");
     }
 
-    private String force(AttributePath p) {
+    Style style() {
+        return style;
+    }
+
+    /**
+     * This differ counting empty strings as null, at every depth, as Terraform does in the values
+     * of a schema the legacy plugin SDK could have declared (that SDK cannot tell them apart).
+     */
+    ValueDiffer blankAsNull() {
+        return blankIsNull ? this : new ValueDiffer(style, forces, changed, true);
+    }
+
+    /**
+     * The diff of an attribute of an object or a block, recorded because it is not null on both
+     * sides. Terraform takes these as implicit: an empty string that counts as null makes the
+     * attribute absent on that side (a creation or deletion), or unchanged null on both.
+     */
+    DiffNode attribute(Value b, Value a, AttributePath p) {
+        b = absentIfNull(blank(b));
+        a = absentIfNull(blank(a));
+        return b == null && a == null ? new DiffNode.Leaf(Kind.NOOP, "null", "null", force(p)) : diff(b, a, p);
+    }
+
+    /** {@code v} with an empty string as a null where that counts as null (an element of a list or map stays there). */
+    private Value blank(Value v) {
+        boolean empty = v != null && blankIsNull && v.isKnown() && !v.isNull() && !v.isSensitive()
+                && v.type() == Type.STRING && v.asString().isEmpty();
+        return empty ? Value.nullOf(Type.STRING) : v;
+    }
+
+    /** {@code  # forces replacement} when a change at {@code p} forces the replacement, else empty. */
+    String force(AttributePath p) {
         return forces.contains(p) ? " " + style.red("# forces replacement") : "";
     }
 
     /** The diff of {@code b} to {@code a} at {@code p}; a Java null is an absent side (created or deleted). */
     DiffNode diff(Value b, Value a, AttributePath p) {
+        b = blank(b);
+        a = blank(a);
         String force = force(p);
         if ((b != null && b.isSensitive()) || (a != null && a.isSensitive())) {
             Kind k = b == null ? Kind.CREATE : a == null ? Kind.DELETE
@@ -74,8 +116,8 @@ private final Style style;
             return new DiffNode.Heredoc(style, k, bl, al, force);
         }
         if (v.isMapping() && !v.isNull()) {
-            DiffNode.Mapping m = mapping(b, a, p, false);
-            return forced(m, force);
+            DiffNode.Mapping m = mapping(b, a, p);
+            return force.isEmpty() ? m : new DiffNode.Mapping(style, m.kind(), m.entries, m.map, force);
         }
         if (v.isSequence() && !v.isNull()) {
             return sequence(b, a, p, force);
@@ -84,11 +126,11 @@ private final Style style;
         return new DiffNode.Leaf(k, b == null ? "" : text(b), a == null ? "" : text(a), force);
     }
 
-    private DiffNode forced(DiffNode.Mapping m, String force) {
-        return force.isEmpty() ? m : new DiffNode.Mapping(style, m.kind(), m.entries, m.map, m.resource, force);
-    }
-
-    private boolean secretChanged(Value b, Value a, AttributePath p) {
+    /**
+     * Whether a value at {@code p} changed where one side is sensitive: where a side is a redacted
+     * placeholder the values cannot be compared, and the engine's changed paths tell.
+     */
+    boolean secretChanged(Value b, Value a, AttributePath p) {
         boolean placeholder = (b.isNull() && b.isSensitive()) || (a.isNull() && a.isSensitive());
         if (placeholder) {
             if (changed == null) {
@@ -104,7 +146,7 @@ private final Style style;
         return !Diffs.sameValue(b, a);
     }
 
-    private DiffNode.Mapping mapping(Value b, Value a, AttributePath p, boolean resource) {
+    private DiffNode.Mapping mapping(Value b, Value a, AttributePath p) {
         Set<String> keys = new TreeSet<>();
         Value shape = a != null && !a.isNull() ? a : b;
         if (b != null && !b.isNull() && b.isMapping()) {
@@ -124,19 +166,20 @@ private final Style style;
                 nulls.add(k);
                 continue;
             }
-            AttributePath kp = (shape != null && shape.isObject()) || p.isRoot() ? p.attr(k) : p.key(k);
-            DiffNode n = diff(bk, ak, kp);
+            boolean object = (shape != null && shape.isObject()) || p.isRoot();
+            AttributePath kp = object ? p.attr(k) : p.key(k);
+            DiffNode n = object ? attribute(bk, ak, kp) : diff(bk, ak, kp);
             entries.put(k, n);
             anyChange |= n.kind() != Kind.NOOP;
         }
         Kind kind = b == null ? Kind.CREATE : a == null ? Kind.DELETE : anyChange ? Kind.UPDATE : Kind.NOOP;
-        if (entries.isEmpty() && !nulls.isEmpty() && !resource && kind != Kind.NOOP) {
+        if (entries.isEmpty() && !nulls.isEmpty() && kind != Kind.NOOP) {
             // null attributes are left out, but an object of nothing else is not shown as {}
             for (String k : nulls) {
                 entries.put(k, new DiffNode.Leaf(kind, "null", "null", ""));
             }
         }
-        return new DiffNode.Mapping(style, kind, entries, map, resource, "");
+        return new DiffNode.Mapping(style, kind, entries, map, "");
     }
 
     private DiffNode sequence(Value b, Value a, AttributePath p, String force) {

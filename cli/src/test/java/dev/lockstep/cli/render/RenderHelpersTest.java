@@ -138,7 +138,7 @@ class RenderHelpersTest {
                             Value.string("value-" + i))), List.of(), List.of(), Map.of(), List.of(), List.of()));
         }
         StringWriter sw = new StringWriter();
-        PlanMarkdownRenderer.render(plan(changes), new PrintWriter(sw));
+        PlanMarkdownRenderer.render(plan(changes), BodySchemas.NONE, new PrintWriter(sw));
         String md = sw.toString();
         assertTrue(md.length() < 65_536, "length " + md.length());
         assertTrue(md.contains("| | and 1900 more | | |"), "the table is cut too");

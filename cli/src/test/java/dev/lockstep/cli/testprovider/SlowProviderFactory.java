@@ -21,6 +21,7 @@ import java.util.Map;
  * A test-scope provider, {@code slowtest}, whose objects live in a JSON file (its "remote
  * system") and whose every call can be slowed down, for the crash-safety, interruption and lock
  * tests. Objects are identified by name, so an interrupted create is found again, not duplicated.
+ * Its {@code slowtest_block} objects have nested blocks, for the tests of how plans show them.
  */
 public final class SlowProviderFactory implements ProviderFactory {
 
@@ -41,7 +42,8 @@ public final class SlowProviderFactory implements ProviderFactory {
         BlockSchema config = BlockSchema.of(AttributeSchema.required("store", Type.STRING),
                 AttributeSchema.optional("delay_ms", Type.NUMBER),
                 AttributeSchema.optional("gate", Type.STRING));
-        return new ProviderSchema("slowtest", config, Map.of("slowtest_object", OBJECT), Map.of());
+        return new ProviderSchema("slowtest", config, Map.of("slowtest_object", OBJECT, "slowtest_block",
+                SlowBlock.SCHEMA), Map.of());
     }
 
     @Override
@@ -64,11 +66,13 @@ public final class SlowProviderFactory implements ProviderFactory {
                 }
             }
         }
-        SlowObject handler = new SlowObject(new ObjectStore(file), ms);
+        ObjectStore objects = new ObjectStore(file);
+        SlowObject handler = new SlowObject(objects, ms);
+        SlowBlock blocks = new SlowBlock(objects);
         return OpenResult.of(new Provider() {
             @Override
             public ResourceHandler resource(String type) {
-                return type.equals("slowtest_object") ? handler : null;
+                return type.equals("slowtest_object") ? handler : type.equals("slowtest_block") ? blocks : null;
             }
 
             @Override
