@@ -14,9 +14,28 @@ final class PlanOutput {
     }
 
     static void render(Plan plan, OutputFormat format, Style style, PrintWriter out) {
+        render(plan, format, style, out, java.util.Map.of());
+    }
+
+    /**
+     * Renders a plan; the JSON rendering also carries {@code lockstep.api_requests}, the requests
+     * each provider sent while planning (by endpoint), for the providers that count any.
+     */
+    static void render(Plan plan, OutputFormat format, Style style, PrintWriter out,
+            java.util.Map<String, java.util.Map<String, Long>> requestCounts) {
         switch (format) {
             case json:
-                out.println(PlanJsonRenderer.toText(PlanJsonRenderer.render(plan)));
+                var root = PlanJsonRenderer.render(plan);
+                var counted = new java.util.TreeMap<String, java.util.Map<String, Long>>();
+                requestCounts.forEach((p, m) -> {
+                    if (!m.isEmpty()) {
+                        counted.put(p, m);
+                    }
+                });
+                if (!counted.isEmpty()) {
+                    PlanJsonRenderer.addRequestCounts(root, counted);
+                }
+                out.println(PlanJsonRenderer.toText(root));
                 break;
             case markdown:
                 PlanMarkdownRenderer.render(plan, out);
