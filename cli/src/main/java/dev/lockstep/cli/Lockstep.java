@@ -20,6 +20,7 @@ import dev.lockstep.cli.command.VersionCommand;
 import dev.lockstep.cli.render.Style;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,13 +35,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         usageHelpAutoWidth = true,
         description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-            ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class, StateCommand.class,
-            LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class, ConsoleCommand.class,
-            FmtCommand.class, VersionCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present, drift found or (fmt --check) "
             + "files to format; 3 reserved for policies; 4 state locked; 5 saved plan refused."})
 public final class Lockstep implements Runnable {
+
+    /**
+     * The subcommands, in the order the usage lists them. They are not in the {@code @Command}
+     * annotation because picocli builds the model of every annotated subcommand (reflection over
+     * each one's options, mixins and inherited options) before parsing: about 120 ms of every
+     * start-up on the project's build machine. {@link #run} builds the model of the subcommand
+     * being run only, and gives the others a model of their name and description (what the usage
+     * and "did you mean" need).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
+            DestroyCommand.class, ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class,
+            StateCommand.class, LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class,
+            ConsoleCommand.class, FmtCommand.class, VersionCommand.class, CompletionCommand.class);
 
     @Option(names = {"-C", "--chdir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Configuration directory (default: the current directory).")
@@ -93,6 +103,7 @@ public final class Lockstep implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Lockstep root = new Lockstep();
         CommandLine cl = new CommandLine(root);
+        addSubcommands(cl, subcommandName(args));
         cl.setOut(out);
         cl.setErr(err);
         for (String a : args) {
@@ -123,6 +134,50 @@ public final class Lockstep implements Runnable {
             return ExitCode.ERROR.code();
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Adds every subcommand to the root: the one named {@code running} (every one when it is
+     * {@code completion}, which prints them all) with its full model, the others as a name and a
+     * description only.
+     */
+    static void addSubcommands(CommandLine cl, String running) {
+        boolean all = "completion".equals(running);
+        for (Class<?> c : SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (all || a.name().equals(running)) {
+                cl.addSubcommand(a.name(), c);
+            } else {
+                CommandLine.Model.CommandSpec stub = CommandLine.Model.CommandSpec.wrapWithoutInspection(
+                        (Runnable) () -> {
+                            throw new IllegalStateException("lockstep ran the outline of " + a.name());
+                        });
+                stub.name(a.name());
+                stub.usageMessage().description(a.description());
+                cl.addSubcommand(a.name(), new CommandLine(stub));
+            }
+        }
+    }
+
+    /**
+     * The subcommand picocli will run for {@code args}: the first argument that is neither an
+     * option of the root nor the value of {@code -C}/{@code --chdir} (null when there is none).
+     */
+    static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (a.equals("-C") || a.equals("--chdir")) {
+                i++;
+                continue;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

@@ -78,7 +78,8 @@ public final class PlanCommand implements Callable<Integer> {
             if (r.diagnostics().hasErrors()) {
                 return ExitCode.ERROR.code();
             }
-            PlanOutput.render(r.plan(), format, root.style(), BodySchemas.of(ws.schemas()), stdout);
+            PlanOutput.render(r.plan(), format, root.style(), BodySchemas.of(ws.schemas()), stdout,
+                    s.providers().requestCounts());
             if (out != null) {
                 int saved = PlanFiles.save(r, s, options, out, err);
                 if (saved != 0) {

@@ -7,6 +7,8 @@ import dev.lockstep.cli.render.PlanTextRenderer;
 import dev.lockstep.cli.render.Style;
 import dev.lockstep.planner.plan.Plan;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Renders a plan in the chosen format. */
 final class PlanOutput {
@@ -15,9 +17,28 @@ final class PlanOutput {
     }
 
     static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out) {
+        render(plan, format, style, schemas, out, Map.of());
+    }
+
+    /**
+     * Renders a plan; the JSON rendering also carries {@code lockstep.api_requests}, the requests
+     * each provider sent while planning (by endpoint), for the providers that count any.
+     */
+    static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out,
+            Map<String, Map<String, Long>> requestCounts) {
         switch (format) {
             case json:
-                out.println(PlanJsonRenderer.toText(PlanJsonRenderer.render(plan)));
+                var root = PlanJsonRenderer.render(plan);
+                var counted = new TreeMap<String, Map<String, Long>>();
+                requestCounts.forEach((p, m) -> {
+                    if (!m.isEmpty()) {
+                        counted.put(p, m);
+                    }
+                });
+                if (!counted.isEmpty()) {
+                    PlanJsonRenderer.addRequestCounts(root, counted);
+                }
+                out.println(PlanJsonRenderer.toText(root));
                 break;
             case markdown:
                 PlanMarkdownRenderer.render(plan, schemas, out);

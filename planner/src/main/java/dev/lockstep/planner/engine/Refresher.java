@@ -138,6 +138,6 @@ public final class Refresher {
 
     /** A keyed fingerprint of a live value, for detecting that it moved between plan and apply. */
     public static String fingerprint(Value v, SecretHasher hasher) {
-        return v == null ? "gone" : hasher.hash(v);
+        return v == null ? "gone" : hasher.fingerprint(v);
     }
 }

@@ -224,13 +224,13 @@ public final class ValueJson {
             return Value.bool(n.booleanValue());
         }
         if (t instanceof ListType || t instanceof SetType) {
-            expect(n.isArray(), "an array (" + t.typeExpr() + ")", n);
+            expect(n.isArray(), () -> "an array (" + t.typeExpr() + ")", n);
             List<Value> elems = elements(n, i -> t.elementType());
             Type et = collectionElementType(t.elementType(), elems);
             return t instanceof ListType ? Value.list(et, elems) : Value.set(et, elems);
         }
         if (t instanceof TupleType tt) {
-            expect(n.isArray(), "an array (" + t.typeExpr() + ")", n);
+            expect(n.isArray(), () -> "an array (" + t.typeExpr() + ")", n);
             if (n.size() != tt.elements().size()) {
                 throw new FormatException("", "expected " + tt.elements().size() + " elements for " + t.typeExpr()
                         + ", found " + n.size());
@@ -238,7 +238,7 @@ public final class ValueJson {
             return Value.tuple(elements(n, i -> tt.elements().get(i)));
         }
         if (t instanceof MapType m) {
-            expect(n.isObject(), "an object (" + t.typeExpr() + ")", n);
+            expect(n.isObject(), () -> "an object (" + t.typeExpr() + ")", n);
             Map<String, Value> entries = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -308,6 +308,14 @@ public final class ValueJson {
     private static void expect(boolean ok, String what, JsonNode n) throws FormatException {
         if (!ok) {
             throw new FormatException("", "expected " + what + ", found " + TypeJson.describe(n));
+        }
+    }
+
+    /** As above, with the description built only on failure (a type expression is costly to print). */
+    private static void expect(boolean ok, java.util.function.Supplier<String> what, JsonNode n)
+            throws FormatException {
+        if (!ok) {
+            expect(false, what.get(), n);
         }
     }
 }

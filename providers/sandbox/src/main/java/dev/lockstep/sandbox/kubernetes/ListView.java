@@ -43,7 +43,7 @@ final class ListView {
     StringBuilder rest = new StringBuilder();
     first(query, "fieldSelector").ifPresent(f -> rest.append("?fieldSelector=")
         .append(java.net.URLEncoder.encode(f, StandardCharsets.UTF_8)));
-    MockResponse base = crud.handleGet(path + rest);
+    MockResponse base = crud.handleCollectionGet(path + rest);
     if (base.code() != 200) {
       return base;
     }

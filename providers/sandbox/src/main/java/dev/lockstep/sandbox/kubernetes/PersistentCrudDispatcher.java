@@ -121,6 +121,68 @@ final class PersistentCrudDispatcher extends KubernetesCrudDispatcher {
     return keys.size();
   }
 
+  /**
+   * What the mock's {@code handleGet} answers for a collection path (with an optional
+   * {@code ?fieldSelector=}): the same items in the same order and the same body, but found without
+   * running the mock's attribute matching on every stored object. That matching streams over each
+   * object's attributes with {@code containsValue}, under the mock's lock on the one event-loop
+   * thread; at 10,000 objects it took about 14 ms per LIST and capped the emulator at about 70
+   * LISTs a second. Here objects are first narrowed by namespace and plural (two hash lookups) and
+   * only those left are matched in full. An empty answer goes to the mock, which may answer API
+   * discovery for the path instead.
+   */
+  io.fabric8.mockwebserver.http.MockResponse handleCollectionGet(String path) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    if (query.getAttribute(KubernetesAttributesExtractor.NAME) != null) {
+      return handleGet(path);
+    }
+    String ns = attr(query, KubernetesAttributesExtractor.NAMESPACE);
+    String plural = attr(query, KubernetesAttributesExtractor.PLURAL);
+    List<String> items = new ArrayList<>();
+    java.util.concurrent.locks.Lock read = mockReadLock();
+    read.lock();
+    try {
+      synchronized (map) {
+        for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
+          AttributeSet key = e.getKey();
+          if (ns != null && !ns.equals(attr(key, KubernetesAttributesExtractor.NAMESPACE))) {
+            continue;
+          }
+          if (plural != null && !plural.equals(attr(key, KubernetesAttributesExtractor.PLURAL))) {
+            continue;
+          }
+          if (key.matches(query)) {
+            items.add(e.getValue());
+          }
+        }
+      }
+    } finally {
+      read.unlock();
+    }
+    if (items.isEmpty()) {
+      return handleGet(path);
+    }
+    return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(200)
+        .setBody(((io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer) responseComposer)
+            .compose(items, String.valueOf(lastResourceVersion())));
+  }
+
+  private java.util.concurrent.locks.Lock readLock;
+
+  /** The mock's own read lock (private in KubernetesCrudDispatcher), so reads never see a write half done. */
+  private synchronized java.util.concurrent.locks.Lock mockReadLock() {
+    if (readLock == null) {
+      try {
+        java.lang.reflect.Field f = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+        f.setAccessible(true);
+        readLock = ((java.util.concurrent.locks.ReadWriteLock) f.get(this)).readLock();
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        readLock = new java.util.concurrent.locks.ReentrantLock(); // writes still go through map's monitor
+      }
+    }
+    return readLock;
+  }
+
   /** Number of stored objects. */
   int size() {
     return map.size();

@@ -34,11 +34,34 @@ public final class KubeApi implements AutoCloseable {
     private final KubernetesSerialization json;
     private final int pageSize;
     private final Map<String, List<APIResource>> discovery = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore reads = new java.util.concurrent.Semaphore(MAX_CONCURRENT_READS);
+
+    /** The most batched reads (a LIST with its pages, or a GET) in flight at once, across every handler. */
+    public static final int MAX_CONCURRENT_READS = 10;
 
     public KubeApi(KubernetesClient client, int pageSize) {
         this.client = client;
         this.json = client.getKubernetesSerialization();
         this.pageSize = pageSize;
+    }
+
+    /**
+     * Runs one batched read while holding one of the {@link #MAX_CONCURRENT_READS} read slots this
+     * provider instance shares between its handlers, so that refreshing many kinds and namespaces
+     * at once never has more reads in flight than that.
+     */
+    public <T> T reading(java.util.function.Supplier<T> read) {
+        try {
+            reads.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to read", e);
+        }
+        try {
+            return read.get();
+        } finally {
+            reads.release();
+        }
     }
 
     /** The API server's URL. */

@@ -2,6 +2,7 @@ package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.provider.kubernetes.client.ApiException;
+import dev.lockstep.provider.kubernetes.client.KubeApi;
 import dev.lockstep.provider.kubernetes.client.ResourceType;
 import dev.lockstep.provider.kubernetes.kind.LockstepKeys;
 import dev.lockstep.provider.kubernetes.value.Json;
@@ -12,10 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Refresh with one LIST per kind and namespace. Objects are grouped by kind and namespace; a group
- * of one named object is a single GET; larger groups are one LIST by lockstep's label (paginated).
+ * Refresh with one LIST per kind and namespace. Objects are grouped by kind and namespace; the
+ * groups are read at once, at most {@link KubeApi#MAX_CONCURRENT_READS} at a time per provider
+ * instance (shared with the other kinds being refreshed); a group of one named object is a single
+ * GET; larger groups are one LIST by lockstep's label (paginated).
  * Objects the label LIST did not return (adopted by import, or the label was removed) are looked
  * up by a field-selector LIST when one is missing, or by one plain LIST when several are. An
  * object without a name (an interrupted create with {@code generate_name}) is found by lockstep's
@@ -44,20 +51,59 @@ public final class BatchReader {
             groups.computeIfAbsent(List.of(t.type(), Objects.toString(t.namespace(), "")), k -> new ArrayList<>())
                     .add(t);
         }
-        for (List<Target> group : groups.values()) {
-            ResourceType type = group.get(0).type();
-            String ns = group.get(0).namespace();
+        List<List<Target>> all = new ArrayList<>(groups.values());
+        if (all.size() == 1) {
+            readGroupReporting(all.get(0), out, diags);
+        } else {
+            // the namespaces' reads are independent: run them at once, within the provider's read slots
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(all.size(), KubeApi.MAX_CONCURRENT_READS),
+                    r -> {
+                        Thread t = new Thread(r, "lockstep-kubernetes-read");
+                        t.setDaemon(true);
+                        return t;
+                    });
             try {
-                readGroup(type, ns, group, out);
-            } catch (ApiException e) {
-                diags.add(Errors.diagnostic("list " + type.kind() + " objects" + (type.namespaced() ? " in namespace "
-                        + ns : ""), e, Redactor.of()));
+                List<Future<?>> futures = new ArrayList<>();
+                for (List<Target> group : all) {
+                    futures.add(pool.submit(() -> ctx.api().reading(() -> {
+                        Map<Target, Map<String, Object>> found = new IdentityHashMap<>();
+                        Diagnostics d = new Diagnostics();
+                        readGroupReporting(group, found, d);
+                        synchronized (out) {
+                            out.putAll(found);
+                            diags.addAll(d);
+                        }
+                        return null;
+                    })));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                diags.error("Refresh interrupted", "Reading " + all.get(0).get(0).type().kind()
+                        + " objects was interrupted.", null);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
         for (Map.Entry<Target, Map<String, Object>> e : out.entrySet()) {
             check(e.getKey(), e.getValue(), diags);
         }
         return out;
+    }
+
+    private void readGroupReporting(List<Target> group, Map<Target, Map<String, Object>> out, Diagnostics diags) {
+        ResourceType type = group.get(0).type();
+        String ns = group.get(0).namespace();
+        try {
+            readGroup(type, ns, group, out);
+        } catch (ApiException e) {
+            diags.add(Errors.diagnostic("list " + type.kind() + " objects" + (type.namespaced() ? " in namespace "
+                    + ns : ""), e, Redactor.of()));
+        }
     }
 
     private void readGroup(ResourceType type, String ns, List<Target> group, Map<Target, Map<String, Object>> out) {
