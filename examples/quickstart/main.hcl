@@ -8,8 +8,8 @@
 #   outputs.hcl     values printed after apply (`lockstep output`)
 #
 # Try it without any cluster or workspace (see README.md):
-#   ./lockstep -C examples/quickstart sandbox put-secret vault secret/quickstart/db password=change-me
 #   ./lockstep -C examples/quickstart --sandbox apply --auto-approve
+# (the sandbox's Vault starts with the password in sandbox-seed.json)
 
 # --- Providers ----------------------------------------------------------------------------------
 # Provider blocks say how to reach each system. Empty blocks mean "from the environment":

@@ -3,9 +3,7 @@
 # namespace that needs them and into a Databricks secret scope, and mints a Databricks token for
 # CI that it rotates every 30 days, handing the new value to Kubernetes before revoking the old.
 #
-# On the sandbox, seed the two sources first (see README.md):
-#   ./lockstep -C examples/secrets-fanout sandbox put-secret vault secret/shared/warehouse username=etl password=change-me
-#   ./lockstep -C examples/secrets-fanout sandbox put-secret aws prod/reporting-api-key change-me-too
+# On the sandbox both sources start out seeded from sandbox-seed.json (see README.md):
 #   ./lockstep -C examples/secrets-fanout --sandbox apply --auto-approve
 # Then change a source (put-secret again) and plan: exactly its consumers are updated.
 

@@ -39,9 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every directory under {@code examples/} is a configuration that works: on a copy of it, with its
- * own sandbox, the {@code sandbox put-secret} lines of its README seed the secrets it reads, then
- * it validates without a warning, plans changes, applies, and plans nothing more. The quickstart
- * runs the README's whole cycle: apply, empty plan, changes made out of band directly in the
+ * own sandbox (seeded from the example's {@code sandbox-seed.json}, as a user's would be), it
+ * validates without a warning, plans changes, applies, and plans nothing more; then the
+ * {@code sandbox put-secret} lines of its README (changes at the source) make the plan show
+ * changes, and an apply converges again. The quickstart
+ * runs the README's whole cycle, starting with the README's first command: apply, empty plan, changes made out of band directly in the
  * emulators (a Role given access to secrets, a grant nobody declared on the cluster), drift (exit
  * 2), apply (converges), empty plan; then the same with {@code sandbox serve} running and the Role
  * changed over HTTP at the address in the sandbox's kubeconfig, as the README does it with curl;
@@ -114,7 +116,7 @@ class ExamplesTest {
     }
 
     /** Runs the `./lockstep -C examples/NAME sandbox put-secret ...` lines of the example's README. */
-    private static int seed(String name, Path dir) throws IOException {
+    private static int putSecrets(String name, Path dir) throws IOException {
         Path readme = examplesDir().resolve(name).resolve("README.md");
         if (!Files.exists(readme)) {
             return 0;
@@ -150,7 +152,6 @@ class ExamplesTest {
     @MethodSource("examples")
     void validatesPlansAndAppliesOnItsOwnSandbox(String name) throws Exception {
         Path dir = copy(name);
-        seed(name, dir);
 
         CliTest.Run validate = lockstep(dir, "validate");
         assertEquals(0, validate.code(), both(validate));
@@ -164,12 +165,29 @@ class ExamplesTest {
         assertEquals(0, apply.code(), both(apply));
         CliTest.Run again = lockstep(dir, "plan", "--detailed-exitcode");
         assertEquals(0, again.code(), "nothing to do after apply:\n" + both(again));
+
+        if (putSecrets(name, dir) > 0) {
+            CliTest.Run changed = lockstep(dir, "plan", "--detailed-exitcode");
+            assertEquals(2, changed.code(), "a secret changed at its source is a change:\n" + both(changed));
+            assertTrue(changed.out().contains("0 to add, "), changed.out());
+            assertEquals(0, lockstep(dir, "apply", "--auto-approve").code());
+            assertEquals(0, lockstep(dir, "plan", "--detailed-exitcode").code());
+        }
+    }
+
+    /** The README's first command is the quickstart's apply: nothing to seed or install before it. */
+    @Test
+    void theReadmeStartsWithTheQuickstartsApply() throws IOException {
+        String readme = Files.readString(examplesDir().getParent().resolve("README.md"));
+        Matcher first = Pattern.compile("(?s)```sh\n([^\n]*)\n").matcher(readme);
+        assertTrue(first.find(), "the README has a sh block");
+        assertEquals("./lockstep -C examples/quickstart --sandbox apply --auto-approve", first.group(1));
     }
 
     @Test
     void quickstartWholeCycle() throws Exception {
         Path dir = copy("quickstart");
-        assertEquals(1, seed("quickstart", dir), "the README seeds the Vault secret the quickstart reads");
+        // the first command: the Vault secret the quickstart reads comes from its sandbox-seed.json
         Path data = dir.resolve(".lockstep/sandbox");
 
         CliTest.Run apply = lockstep(dir, "apply", "--auto-approve");

@@ -10,11 +10,34 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sandbox's command-line surface: fault specifications a user gets wrong. */
+/** The sandbox's command-line surface: fault specifications and seed files a user gets wrong. */
 class SandboxCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aMalformedSeedStopsEveryCommandThatWouldStartTheSandboxAndChangesNothing() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {}\n");
+        Files.writeString(dir.resolve("sandbox-seed.json"), "{\n  \"vault\": { \"db\": { \"password\": \"x\" } }\n}\n");
+        for (String[] args : new String[][] {{"--sandbox", "plan"}, {"--sandbox", "apply", "--auto-approve"},
+                {"sandbox", "put-secret", "aws", "a", "b"}}) {
+            String[] all = new String[args.length + 3];
+            all[0] = "--no-color";
+            all[1] = "-C";
+            all[2] = dir.toString();
+            System.arraycopy(args, 0, all, 3, args.length);
+            CliTest.Run r = CliTest.run(all);
+            assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("error: Invalid sandbox seed\n  on " + dir.resolve("sandbox-seed.json")
+                    + ":2:14: Vault path \"db\" is not MOUNT/PATH."), r.err());
+            assertTrue(r.err().contains("such as \"secret/team/db\""), r.err());
+            assertFalse(r.err().contains("bug"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve(".lockstep")), "no sandbox data, lock or state written");
+        // outside sandbox mode the file is never read
+        assertEquals(0, CliTest.run("-C", dir.toString(), "validate").code());
+    }
 
     @Test
     void aWrongFaultSpecificationIsAUsageErrorNotABug() throws Exception {

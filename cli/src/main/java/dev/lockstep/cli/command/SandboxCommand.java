@@ -70,10 +70,11 @@ public final class SandboxCommand implements Runnable {
                 return ExitCode.ERROR.code();
             }
             String faultSpec = faults == null ? System.getenv("LOCKSTEP_SANDBOX_FAULTS") : faults;
-            if (!ws.faultsValid(faultSpec, faults == null ? "LOCKSTEP_SANDBOX_FAULTS" : "--faults", err)) {
+            if (!ws.faultsValid(faultSpec, faults == null ? "LOCKSTEP_SANDBOX_FAULTS" : "--faults", err)
+                    || !ws.seedValid(err)) {
                 return ExitCode.ERROR.code();
             }
-            Sandbox s = new Sandbox(ws.sandboxDir(), port, faultSpec);
+            Sandbox s = ws.newSandbox(port, faultSpec);
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 s.withdraw();
@@ -161,6 +162,9 @@ public final class SandboxCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             var served = Sandbox.running(ws.sandboxDir());
+            if (!ws.seedValid(err)) {
+                return ExitCode.ERROR.code();
+            }
             switch (system) {
                 case "vault": {
                     int slash = path.indexOf('/');
@@ -193,7 +197,7 @@ public final class SandboxCommand implements Runnable {
                             return ExitCode.ERROR.code();
                         }
                     } else {
-                        try (Sandbox s = new Sandbox(ws.sandboxDir(), 0, null)) {
+                        try (Sandbox s = ws.newSandbox(0, null)) {
                             try {
                                 s.vault().putSecret(path, data);
                             } catch (IllegalArgumentException noMount) {
@@ -219,7 +223,7 @@ public final class SandboxCommand implements Runnable {
                         err.flush();
                         return ExitCode.ERROR.code();
                     }
-                    try (Sandbox s = new Sandbox(ws.sandboxDir(), 0, null)) {
+                    try (Sandbox s = ws.newSandbox(0, null)) {
                         if (!putAws(s, path, values.get(0))) {
                             s.aws().createSecret(Sandbox.AWS_REGION, path, values.get(0));
                         }

@@ -11,6 +11,7 @@ import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
 import dev.lockstep.sandbox.Sandbox;
+import dev.lockstep.sandbox.SandboxSeed;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.backend.StateLockedException;
@@ -95,7 +96,8 @@ final class Workspace {
     /** Opens a session; on failure prints why and returns null, with the exit code in {@code code[0]}. */
     Session session(String operation, VariableOptions vars, boolean lock, Duration lockTimeout, PrintWriter err,
             int[] code) {
-        if (sandboxMode() && !faultsValid(System.getenv("LOCKSTEP_SANDBOX_FAULTS"), "LOCKSTEP_SANDBOX_FAULTS", err)) {
+        if (sandboxMode() && (!faultsValid(System.getenv("LOCKSTEP_SANDBOX_FAULTS"), "LOCKSTEP_SANDBOX_FAULTS", err)
+                || !seedValid(err))) {
             code[0] = ExitCode.ERROR.code();
             return null;
         }
@@ -145,6 +147,28 @@ final class Workspace {
         return stateDir().resolve("sandbox");
     }
 
+    /**
+     * The sandbox of this configuration, seeded from its {@value SandboxSeed#FILE} when there is one
+     * (check it first with {@link #seedValid}).
+     */
+    Sandbox newSandbox(int basePort, String faults) {
+        return new Sandbox(sandboxDir(), basePort, faults).withSeed(SandboxSeed.find(dir).orElse(null));
+    }
+
+    /** Whether the configuration's sandbox seed, if any, is usable; prints where and why when it is not. */
+    boolean seedValid(PrintWriter err) {
+        try {
+            SandboxSeed.find(dir);
+            return true;
+        } catch (SandboxSeed.Invalid e) {
+            err.println(root.style().boldRed("error") + ": " + root.style().bold("Invalid sandbox seed"));
+            err.println("  on " + e.where() + ": " + e.getMessage() + ".");
+            err.println("  " + e.hint());
+            err.flush();
+            return false;
+        }
+    }
+
     /** Whether a fault specification is usable; prints why not (naming where it came from) when it is not. */
     boolean faultsValid(String spec, String origin, PrintWriter err) {
         String problem = Sandbox.faultsProblem(spec);
@@ -169,7 +193,7 @@ final class Workspace {
             Map<String, Map<String, String>> endpoints = served.get();
             return provider -> endpoints.getOrDefault(provider, Map.of());
         }
-        Sandbox s = new Sandbox(sandboxDir(), 0, System.getenv("LOCKSTEP_SANDBOX_FAULTS"));
+        Sandbox s = newSandbox(0, System.getenv("LOCKSTEP_SANDBOX_FAULTS"));
         return new SandboxOverrides() {
             @Override
             public Map<String, String> forProvider(String provider) {

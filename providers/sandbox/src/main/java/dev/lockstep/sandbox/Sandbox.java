@@ -44,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
     private VaultEmulator vault;
     private SecretsManagerEmulator aws;
     private Map<String, Integer> ports;
+    private SandboxSeed seed;
 
     /**
      * @param dir where the emulators keep their data
@@ -55,6 +56,20 @@ public final class Sandbox implements AutoCloseable {
         this.dir = dir;
         this.basePort = basePort;
         this.faults = faults;
+    }
+
+    /**
+     * The secrets Vault and Secrets Manager start with when their data does not exist yet (see
+     * {@link SandboxSeed}); call before the first use of either.
+     */
+    public synchronized Sandbox withSeed(SandboxSeed seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Whether an emulator's data is new: nothing stored for it in this sandbox yet. */
+    private boolean fresh(String provider) {
+        return !Files.exists(dir.resolve(provider + ".json"));
     }
 
     /**
@@ -132,9 +147,13 @@ public final class Sandbox implements AutoCloseable {
 
     public synchronized VaultEmulator vault() {
         if (vault == null) {
+            boolean fresh = fresh("vault");
             vault = started("vault", 2, p -> new VaultEmulator(new VaultSettings(), EmulatorServer.Options.defaults()
                     .withPort(p).withStore(new DirectoryStateStore(dir, "vault"))), VaultEmulator::start,
                     VaultEmulator::stop, v -> v.baseUri().getPort());
+            if (fresh && seed != null) {
+                seed.seedVault(vault);
+            }
             applyFaults(vault.faults());
         }
         return vault;
@@ -142,9 +161,13 @@ public final class Sandbox implements AutoCloseable {
 
     public synchronized SecretsManagerEmulator aws() {
         if (aws == null) {
+            boolean fresh = fresh("aws");
             aws = started("aws", 3, p -> new SecretsManagerEmulator(new AwsSettings(), EmulatorServer.Options.defaults()
                     .withPort(p).withStore(new DirectoryStateStore(dir, "aws"))), SecretsManagerEmulator::start,
                     SecretsManagerEmulator::stop, a -> a.baseUri().getPort());
+            if (fresh && seed != null) {
+                seed.seedAws(aws);
+            }
             applyFaults(aws.faults());
         }
         return aws;
