@@ -9,11 +9,11 @@ package dev.lockstep.sandbox.databricks;
  * @param displayName the SCIM display name
  */
 record Caller(String id, String aclKind, String name, String displayName) {
-  static final String USER = "user_name";
-  static final String SERVICE_PRINCIPAL = "service_principal_name";
-  static final String GROUP = "group_name";
+    static final String USER = "user_name";
+    static final String SERVICE_PRINCIPAL = "service_principal_name";
+    static final String GROUP = "group_name";
 
-  boolean isUser() {
-    return aclKind.equals(USER);
-  }
+    boolean isUser() {
+        return aclKind.equals(USER);
+    }
 }

@@ -10,42 +10,42 @@ import java.util.Map;
  * follow that service's error format.
  */
 public final class HttpError extends RuntimeException {
-  private final int status;
-  private final transient JsonNode body;
-  private final Map<String, String> headers;
+    private final int status;
+    private final transient JsonNode body;
+    private final Map<String, String> headers;
 
-  /** An error with a JSON body. */
-  public HttpError(int status, JsonNode body) {
-    this(status, body, Map.of());
-  }
+    /** An error with a JSON body. */
+    public HttpError(int status, JsonNode body) {
+        this(status, body, Map.of());
+    }
 
-  /** An error with a JSON body and extra response headers (e.g. Retry-After). */
-  public HttpError(int status, JsonNode body, Map<String, String> headers) {
-    super(status + " " + body, null, false, false);
-    this.status = status;
-    this.body = body;
-    this.headers = new LinkedHashMap<>(headers);
-  }
+    /** An error with a JSON body and extra response headers (e.g. Retry-After). */
+    public HttpError(int status, JsonNode body, Map<String, String> headers) {
+        super(status + " " + body, null, false, false);
+        this.status = status;
+        this.body = body;
+        this.headers = new LinkedHashMap<>(headers);
+    }
 
-  /** HTTP status code. */
-  public int status() {
-    return status;
-  }
+    /** HTTP status code. */
+    public int status() {
+        return status;
+    }
 
-  /** The JSON body sent to the client. */
-  public JsonNode body() {
-    return body;
-  }
+    /** The JSON body sent to the client. */
+    public JsonNode body() {
+        return body;
+    }
 
-  /** Extra response headers. */
-  public Map<String, String> headers() {
-    return headers;
-  }
+    /** Extra response headers. */
+    public Map<String, String> headers() {
+        return headers;
+    }
 
-  /** This error as a response. */
-  public ApiResponse toResponse() {
-    ApiResponse r = ApiResponse.json(status, body);
-    headers.forEach(r::header);
-    return r;
-  }
+    /** This error as a response. */
+    public ApiResponse toResponse() {
+        ApiResponse r = ApiResponse.json(status, body);
+        headers.forEach(r::header);
+        return r;
+    }
 }

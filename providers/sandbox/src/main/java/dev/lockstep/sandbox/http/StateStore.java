@@ -8,34 +8,34 @@ import java.util.Optional;
  * files atomically; {@link #inMemory()} keeps nothing (tests).
  */
 public interface StateStore {
-  /** The last saved state, if any. */
-  Optional<JsonNode> load();
+    /** The last saved state, if any. */
+    Optional<JsonNode> load();
 
-  /** Saves the whole state, replacing the previous one atomically. */
-  void save(JsonNode state);
+    /** Saves the whole state, replacing the previous one atomically. */
+    void save(JsonNode state);
 
-  /** True when saves are durable (so the server bothers to serialize after each mutation). */
-  boolean durable();
+    /** True when saves are durable (so the server bothers to serialize after each mutation). */
+    boolean durable();
 
-  /** A store that keeps the last saved state in memory only. */
-  static StateStore inMemory() {
-    return new StateStore() {
-      private volatile JsonNode last;
+    /** A store that keeps the last saved state in memory only. */
+    static StateStore inMemory() {
+        return new StateStore() {
+            private volatile JsonNode last;
 
-      @Override
-      public Optional<JsonNode> load() {
-        return Optional.ofNullable(last);
-      }
+            @Override
+            public Optional<JsonNode> load() {
+                return Optional.ofNullable(last);
+            }
 
-      @Override
-      public void save(JsonNode state) {
-        last = state.deepCopy();
-      }
+            @Override
+            public void save(JsonNode state) {
+                last = state.deepCopy();
+            }
 
-      @Override
-      public boolean durable() {
-        return false;
-      }
-    };
-  }
+            @Override
+            public boolean durable() {
+                return false;
+            }
+        };
+    }
 }

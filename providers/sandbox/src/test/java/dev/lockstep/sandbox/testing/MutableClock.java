@@ -8,30 +8,30 @@ import java.time.ZoneOffset;
 
 /** A UTC clock that tests move by hand. */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+    private volatile Instant now;
 
-  /** A clock at this instant. */
-  public MutableClock(Instant start) {
-    this.now = start;
-  }
+    /** A clock at this instant. */
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
-  /** Moves the clock forward. */
-  public void advance(Duration d) {
-    now = now.plus(d);
-  }
+    /** Moves the clock forward. */
+    public void advance(Duration d) {
+        now = now.plus(d);
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 }
