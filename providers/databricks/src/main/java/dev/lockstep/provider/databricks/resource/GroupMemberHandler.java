@@ -48,8 +48,11 @@ public final class GroupMemberHandler extends BaseHandler {
         if (groups.size() > 1) {
             // SCIM list with id filters, 50 groups a request, instead of one GET per group
             try {
-                listed = Scim.byIds(groups, f -> c.groups.list(new ListGroupsRequest().setFilter(f)
-                        .setAttributes("id,members")), Group::getId);
+                listed = Scim.byIds(groups, f -> Scim.pages(start -> {
+                    var r = c.groups.impl().list(new ListGroupsRequest().setFilter(f).setStartIndex(start)
+                            .setAttributes("id,members"));
+                    return new Scim.Page<>(r.getResources(), r.getTotalResults());
+                }), Group::getId);
             } catch (RuntimeException e) {
                 d.add(Errors.diagnostic("Failed to read groups", "Listing the members of " + groups.size()
                         + " groups", e, c.scrubber()));
