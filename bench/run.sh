@@ -2,7 +2,7 @@
 # The benchmark suite (docs/benchmarks.md): builds the distribution and the bench module (-Pbench),
 # then runs dev.lockstep.bench.Bench against the distribution. Every figure in docs/benchmarks.md
 # comes from this command. Options (bench/run.sh --help): --quick (sizes 100 and 1,000 at 50 ms),
-# --sizes, --latencies, --runs, --startup-runs, --only startup,kubernetes,terraform, --out, --work.
+# --sizes, --latencies, --runs, --startup-runs, --only startup,kubernetes,databricks,terraform, --out, --work.
 # MVN_ARGS adds Maven options (such as -o); BENCH_SKIP_BUILD=1 uses what is built.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

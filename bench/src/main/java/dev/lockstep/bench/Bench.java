@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * floor, baseline, peak RSS, live heap, start-up share;</li>
  * <li>{@code terraform}: identical files of N terraform_data resources, lockstep and Terraform side
  * by side (skipped when {@code terraform} is not on PATH);</li>
- * <li>Databricks: pending until the provider is merged.</li>
+ * <li>{@code databricks}: the generated Databricks mix against the emulator enforcing the
+ * documented rate limits ({@link DatabricksSection});</li>
  * </ul>
  * Results go to {@code OUT/results.json} and {@code OUT/results.md} (also printed).
  */
@@ -66,7 +67,7 @@ public final class Bench {
             Path dist = null;
             Path out = Path.of("bench/target/results");
             Path work = Path.of("bench/target/work");
-            List<String> sections = List.of("startup", "kubernetes", "terraform");
+            List<String> sections = List.of("startup", "kubernetes", "databricks", "terraform");
             long timeout = 3600;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -84,7 +85,7 @@ public final class Bench {
                     case "-h", "--help" -> {
                         System.out.println("""
                                 bench/run.sh [--quick] [--sizes 100,1000,10000] [--latencies 50,0,200] [--runs 3]
-                                             [--startup-runs 10] [--only startup,kubernetes,terraform]
+                                             [--startup-runs 10] [--only startup,kubernetes,databricks,terraform]
                                              [--dist DIR] [--out DIR] [--work DIR] [--timeout SECONDS]
                                 --quick: sizes 100,1000, latency 50 ms, 3 runs, 5 start-up rounds.""");
                         System.exit(0);
@@ -141,10 +142,9 @@ public final class Bench {
         if (opt.sections().contains("kubernetes")) {
             kubernetesSection();
         }
-        md.append("\n## Databricks\n\nPending: the Databricks provider is not on this branch yet; the clusters, jobs, "
-                + "groups and permissions part of the mix, and the zero-failed-requests check under the emulator's "
-                + "rate limits, come with it.\n");
-        results.put("databricks", "pending");
+        if (opt.sections().contains("databricks")) {
+            new DatabricksSection(opt, this::lockstep, results, md).run();
+        }
         if (opt.sections().contains("terraform")) {
             terraformSection();
         }
@@ -738,7 +738,7 @@ public final class Bench {
         return (i < 0 ? s : s.substring(0, i)).trim();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -758,7 +758,7 @@ public final class Bench {
         }
     }
 
-    private static void log(String s) {
+    static void log(String s) {
         System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + s);
     }
 }

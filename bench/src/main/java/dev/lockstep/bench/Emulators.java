@@ -2,6 +2,9 @@ package dev.lockstep.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.sandbox.databricks.DatabricksEmulator;
+import dev.lockstep.sandbox.databricks.WorkspaceSettings;
+import dev.lockstep.sandbox.http.EmulatorServer;
 import dev.lockstep.sandbox.http.RequestLog;
 import dev.lockstep.sandbox.http.StateStore;
 import dev.lockstep.sandbox.kubernetes.SandboxKubernetes;
@@ -22,7 +25,8 @@ import java.util.TreeMap;
  * that directory talks to them over loopback, so the lockstep process measured holds only lockstep.
  * Unlike {@code sandbox serve}, state is kept in memory (the emulators' own per-write save of the
  * whole data set would make a 10,000-object apply quadratic in the emulator, not in lockstep), and
- * the request logs are read directly, with their per-request timestamps.
+ * the request logs are read directly, with their per-request timestamps. The Databricks emulator
+ * can enforce per-endpoint rate limits ({@link #databricksRateLimits}), answering the excess 429.
  */
 final class Emulators implements AutoCloseable {
 
@@ -30,6 +34,7 @@ final class Emulators implements AutoCloseable {
 
     private final Path sandboxDir;
     private final SandboxKubernetes kubernetes;
+    private final DatabricksEmulator databricks;
 
     Emulators(Path configDir, Duration latency) {
         this.sandboxDir = configDir.resolve(".lockstep").resolve("sandbox");
@@ -41,6 +46,11 @@ final class Emulators implements AutoCloseable {
         kubernetes = new SandboxKubernetes(new SandboxKubernetes.Options(0, StateStore.inMemory(),
                 sandboxDir.resolve("kubeconfig"), LOG_CAPACITY));
         kubernetes.start();
+        // 32 threads: the injected latency is a sleep on the emulator's request thread, and the
+        // emulator must not become the bottleneck of lockstep's parallel reads
+        databricks = new DatabricksEmulator(new WorkspaceSettings(),
+                new EmulatorServer.Options(0, 32, 1024, LOG_CAPACITY, StateStore.inMemory()));
+        databricks.start();
         latency(latency);
         announce();
     }
@@ -48,6 +58,12 @@ final class Emulators implements AutoCloseable {
     /** Sets the injected per-request latency of every emulator. */
     void latency(Duration latency) {
         kubernetes.faults().latency(latency);
+        databricks.faults().latency(latency);
+    }
+
+    /** Makes the Databricks emulator answer 429 beyond these limits: endpoint pattern to requests per second. */
+    void databricksRateLimits(Map<String, Integer> limits) {
+        limits.forEach((pattern, perSecond) -> databricks.faults().rateLimit(pattern, perSecond));
     }
 
     private void announce() {
@@ -57,6 +73,9 @@ final class Emulators implements AutoCloseable {
         ObjectNode k = ps.putObject("kubernetes");
         k.put("host", kubernetes.baseUri().toString());
         k.put("kubeconfig", sandboxDir.resolve("kubeconfig").toString());
+        ObjectNode d = ps.putObject("databricks");
+        d.put("host", databricks.baseUri().toString());
+        d.put("token", databricks.adminToken());
         try {
             Files.writeString(sandboxDir.resolve("serve.json"), o.toPrettyString());
         } catch (IOException e) {
@@ -67,12 +86,14 @@ final class Emulators implements AutoCloseable {
     /** Clears every request log. */
     void resetLogs() {
         kubernetes.requestLog().reset();
+        databricks.requestLog().reset();
     }
 
     /** The request logs, by provider. */
     Map<String, RequestLog.Snapshot> snapshots() {
         Map<String, RequestLog.Snapshot> m = new TreeMap<>();
         m.put("kubernetes", kubernetes.requestLog().snapshot());
+        m.put("databricks", databricks.requestLog().snapshot());
         return m;
     }
 
@@ -88,6 +109,11 @@ final class Emulators implements AutoCloseable {
         return kubernetes.objectCount();
     }
 
+    /** Objects of one kind stored in the Databricks emulator ("clusters", "jobs", "groups", ...). */
+    int databricksObjects(String kind) {
+        return databricks.count(kind);
+    }
+
     @Override
     public void close() {
         try {
@@ -96,5 +122,6 @@ final class Emulators implements AutoCloseable {
             // best effort
         }
         kubernetes.stop();
+        databricks.stop();
     }
 }

@@ -155,9 +155,40 @@ class ReliabilityTest extends EmulatorTest {
         assertEquals(pages, delta(before, after, "GET /api/2.1/clusters/list"), "one list request per page of 100: "
                 + after);
         assertEquals(0, delta(before, after, "GET /api/2.1/clusters/get"), "no per-object reads");
-        assertTrue(delta(before, after, "GET /api/2.0/preview/scim/v2/Groups") <= 2, "one filtered list (and the "
-                + "SDK's probe for a next page)");
+        assertEquals(1, delta(before, after, "GET /api/2.0/preview/scim/v2/Groups"), "one filtered list, no probe "
+                + "for a next page");
         assertEquals(0, delta(before, after, "GET /api/2.0/preview/scim/v2/Groups/{id}"));
+    }
+
+    @Test
+    void batchedMemberReadsListTheGroups() {
+        GroupsAPI api = new GroupsAPI(admin);
+        List<Spi.Instance> members = new ArrayList<>();
+        List<String> groupIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String g = api.create(new Group().setDisplayName("listed-" + i)).getId();
+            String u = new com.databricks.sdk.service.iam.UsersAPI(admin).create(new com.databricks.sdk.service.iam.User()
+                    .setUserName("listed-" + i + "@example.com")).getId();
+            groupIds.add(g);
+            members.add(spi.converge(Spi.addr("databricks_group_member", "listed" + i), null,
+                    spi.config("databricks_group_member", "group_id = \"" + g + "\"\nmember_id = \"" + u + "\"\n")));
+        }
+        // one membership removed by hand, one group deleted by hand
+        api.patch(new com.databricks.sdk.service.iam.PartialUpdate().setId(groupIds.get(1)).setSchemas(List.of(
+                com.databricks.sdk.service.iam.PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
+                .setOperations(List.of(new com.databricks.sdk.service.iam.Patch()
+                        .setOp(com.databricks.sdk.service.iam.PatchOp.REMOVE).setPath("members"))));
+        api.delete(groupIds.get(2));
+        Map<String, Long> before = provider.requestCounts();
+        List<Spi.Instance> read = spi.refresh(members);
+        Map<String, Long> after = provider.requestCounts();
+        assertNotNull(read.get(0), "still a member");
+        assertEquals(members.get(0).id(), read.get(0).id());
+        assertEquals(null, read.get(1), "membership removed by hand");
+        assertEquals(null, read.get(2), "group deleted by hand");
+        assertEquals(0, delta(before, after, "GET /api/2.0/preview/scim/v2/Groups/{id}"), "no per-group reads: " + after);
+        assertEquals(1, delta(before, after, "GET /api/2.0/preview/scim/v2/Groups"), "one filtered list, no probe "
+                + "for a next page");
     }
 
     static long delta(Map<String, Long> before, Map<String, Long> after, String endpoint) {

@@ -36,8 +36,11 @@ public final class GroupHandler extends BaseHandler implements ResourceUpdater {
         }
         List<String> ids = new ArrayList<>();
         objects.forEach(o -> ids.add(o.id()));
-        Map<String, Group> found = Scim.byIds(ids, f -> c.groups.list(new ListGroupsRequest().setFilter(f)
-                .setAttributes("id,displayName,externalId,entitlements")), Group::getId);
+        Map<String, Group> found = Scim.byIds(ids, f -> Scim.pages(start -> {
+            var r = c.groups.impl().list(new ListGroupsRequest().setFilter(f).setStartIndex(start)
+                    .setAttributes("id,displayName,externalId,entitlements"));
+            return new Scim.Page<>(r.getResources(), r.getTotalResults());
+        }), Group::getId);
         Map<ReadObject, Value> out = new LinkedHashMap<>();
         for (ReadObject o : objects) {
             Group g = found.get(o.id());

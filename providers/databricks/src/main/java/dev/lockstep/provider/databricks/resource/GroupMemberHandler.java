@@ -2,6 +2,7 @@ package dev.lockstep.provider.databricks.resource;
 
 import com.databricks.sdk.service.iam.ComplexValue;
 import com.databricks.sdk.service.iam.Group;
+import com.databricks.sdk.service.iam.ListGroupsRequest;
 import com.databricks.sdk.service.iam.Patch;
 import com.databricks.sdk.service.iam.PatchOp;
 import dev.lockstep.api.diag.Diagnostics;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code databricks_group_member}: one membership, id {@code <group_id>|<member_id>}, added and
- * removed with SCIM PatchOp; a batch reads each group once.
+ * removed with SCIM PatchOp; a batch reads the groups' members with filtered SCIM lists (50 groups a
+ * request), a single membership or a group created moments ago with a GET of the group.
  */
 public final class GroupMemberHandler extends BaseHandler {
 
@@ -42,7 +44,35 @@ public final class GroupMemberHandler extends BaseHandler {
         }
         Map<ReadObject, Value> out = new LinkedHashMap<>();
         List<String> groups = new ArrayList<>(byGroup.keySet());
-        for (var r : ctx.parallel(groups, g -> c.consistent("group:" + g, () -> c.groups.get(g)))) {
+        Map<String, Group> listed = Map.of();
+        if (groups.size() > 1) {
+            // SCIM list with id filters, 50 groups a request, instead of one GET per group
+            try {
+                listed = Scim.byIds(groups, f -> Scim.pages(start -> {
+                    var r = c.groups.impl().list(new ListGroupsRequest().setFilter(f).setStartIndex(start)
+                            .setAttributes("id,members"));
+                    return new Scim.Page<>(r.getResources(), r.getTotalResults());
+                }), Group::getId);
+            } catch (RuntimeException e) {
+                d.add(Errors.diagnostic("Failed to read groups", "Listing the members of " + groups.size()
+                        + " groups", e, c.scrubber()));
+                return out;
+            }
+        }
+        List<String> single = new ArrayList<>();
+        for (String g : groups) {
+            Group found = listed.get(g);
+            if (found != null) {
+                for (ReadObject o : byGroup.get(g)) {
+                    out.put(o, state(found, split(o.id())[1]));
+                }
+            } else if (groups.size() > 1 && !c.recentlyCreated("group:" + g)) {
+                byGroup.get(g).forEach(o -> out.put(o, null));
+            } else {
+                single.add(g);
+            }
+        }
+        for (var r : ctx.parallel(single, g -> c.consistent("group:" + g, () -> c.groups.get(g)))) {
             List<ReadObject> members = byGroup.get(r.input());
             if (r.error() != null && !Errors.isNotFound(r.error())) {
                 d.add(Errors.diagnostic("Failed to read group " + r.input(), "Reading the members of " + r.input(),

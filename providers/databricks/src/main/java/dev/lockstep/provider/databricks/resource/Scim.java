@@ -93,6 +93,30 @@ final class Scim {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** One page of a SCIM list: its resources and the list's total, when the server says it. */
+    record Page<T>(java.util.Collection<T> resources, Long totalResults) {
+    }
+
+    /**
+     * Every resource of a SCIM list, fetching pages by start index (1-based) until the total the
+     * server reports is reached, or, when it reports none, until an empty page. Unlike the SDK's
+     * iterables, which always ask for one more page to find the end, a list that fits on its first
+     * page costs one request.
+     */
+    static <T> List<T> pages(java.util.function.LongFunction<Page<T>> fetch) {
+        List<T> out = new ArrayList<>();
+        long start = 1;
+        while (true) {
+            Page<T> p = fetch.apply(start);
+            java.util.Collection<T> got = p.resources() == null ? List.of() : p.resources();
+            out.addAll(got);
+            start += got.size();
+            if (got.isEmpty() || p.totalResults() != null && start > p.totalResults()) {
+                return out;
+            }
+        }
+    }
+
     /** Reads principals by id with filtered list requests; the map has every id found. */
     static <T> Map<String, T> byIds(List<String> ids, Function<String, Iterable<T>> list, Function<T, String> id) {
         Map<String, T> out = new java.util.LinkedHashMap<>();

@@ -51,8 +51,11 @@ public final class ServicePrincipalHandler extends PrincipalHandler {
     @Override
     protected Map<String, Principal> list(List<String> ids) {
         Map<String, Principal> out = new LinkedHashMap<>();
-        Scim.byIds(ids, f -> c.servicePrincipals.list(new ListServicePrincipalsRequest().setFilter(f)
-                .setAttributes(ATTRS)), ServicePrincipal::getId).forEach((k, p) -> out.put(k, of(p)));
+        Scim.byIds(ids, f -> Scim.pages(start -> {
+            var r = c.servicePrincipals.impl().list(new ListServicePrincipalsRequest().setFilter(f)
+                    .setStartIndex(start).setAttributes(ATTRS));
+            return new Scim.Page<>(r.getResources(), r.getTotalResults());
+        }), ServicePrincipal::getId).forEach((k, p) -> out.put(k, of(p)));
         return out;
     }
 

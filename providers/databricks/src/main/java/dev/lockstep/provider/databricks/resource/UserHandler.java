@@ -48,7 +48,10 @@ public final class UserHandler extends PrincipalHandler {
     @Override
     protected Map<String, Principal> list(List<String> ids) {
         Map<String, Principal> out = new LinkedHashMap<>();
-        Scim.byIds(ids, f -> c.users.list(new ListUsersRequest().setFilter(f).setAttributes(ATTRS)), User::getId)
+        Scim.byIds(ids, f -> Scim.pages(start -> {
+            var r = c.users.impl().list(new ListUsersRequest().setFilter(f).setStartIndex(start).setAttributes(ATTRS));
+            return new Scim.Page<>(r.getResources(), r.getTotalResults());
+        }), User::getId)
                 .forEach((k, u) -> out.put(k, of(u)));
         return out;
     }
