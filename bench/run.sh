@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (docs/benchmarks.md): builds the distribution and the bench module (-Pbench),
+# The benchmark suite (docs/benchmarks.md): builds the distribution and the bench module,
 # then runs dev.lockstep.bench.Bench against the distribution. Every figure in docs/benchmarks.md
 # comes from this command. Options (bench/run.sh --help): --quick (sizes 100 and 1,000 at 50 ms),
 # --sizes, --latencies, --runs, --startup-runs, --only startup,kubernetes,databricks,terraform, --out, --work.
@@ -10,7 +10,7 @@ cd "$root"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   # shellcheck disable=SC2086
-  mvn -B -q -Pbench -DskipTests ${MVN_ARGS:-} package >&2
+  mvn -B -q -DskipTests ${MVN_ARGS:-} package >&2
 fi
 dist="$root/cli/target/lockstep-$version"
 exec java -Xms1g -Xmx6g -cp "$root/bench/target/lockstep-bench.jar:$root/bench/target/lib/*" \
