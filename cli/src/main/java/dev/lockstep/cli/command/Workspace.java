@@ -182,11 +182,41 @@ final class Workspace {
         return false;
     }
 
-    /** Emulator overrides in sandbox mode (emulators start on first use), else none. */
+    /**
+     * Emulator overrides in sandbox mode (emulators start on first use), else none. Resolved when a
+     * provider first asks, after the session has loaded the configuration: where the sandbox lives
+     * depends on the configuration's settings (the state directory), and asking for them earlier
+     * would load the whole configuration a second time.
+     */
     SandboxOverrides sandboxOverrides() {
         if (!sandboxMode()) {
             return SandboxOverrides.NONE;
         }
+        return new SandboxOverrides() {
+            private SandboxOverrides resolved;
+
+            private synchronized SandboxOverrides resolved() {
+                if (resolved == null) {
+                    resolved = resolveSandbox();
+                }
+                return resolved;
+            }
+
+            @Override
+            public Map<String, String> forProvider(String provider) {
+                return resolved().forProvider(provider);
+            }
+
+            @Override
+            public synchronized void close() {
+                if (resolved != null) {
+                    resolved.close();
+                }
+            }
+        };
+    }
+
+    private SandboxOverrides resolveSandbox() {
         var served = Sandbox.running(sandboxDir());
         if (served.isPresent()) {
             // a `lockstep sandbox serve` owns this sandbox's data: talk to its emulators

@@ -46,11 +46,31 @@ public final class Value {
     private final Type type;
     private final Object raw;
     private final boolean sensitive;
+    /** Whether this value or any value inside it is marked sensitive (values are immutable). */
+    private final boolean containsSensitive;
 
     private Value(Type type, Object raw, boolean sensitive) {
         this.type = type;
         this.raw = raw;
         this.sensitive = sensitive;
+        this.containsSensitive = sensitive || anyMarked(raw);
+    }
+
+    private static boolean anyMarked(Object raw) {
+        if (raw instanceof List<?> l) {
+            for (Object o : l) {
+                if (((Value) o).containsSensitive) {
+                    return true;
+                }
+            }
+        } else if (raw instanceof Map<?, ?> m) {
+            for (Object o : m.values()) {
+                if (((Value) o).containsSensitive) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- constructors
@@ -200,23 +220,7 @@ public final class Value {
 
     /** Whether this value or anything inside it carries the sensitive mark. */
     public boolean containsSensitive() {
-        if (sensitive) {
-            return true;
-        }
-        if (raw instanceof List<?> l) {
-            for (Object o : l) {
-                if (((Value) o).containsSensitive()) {
-                    return true;
-                }
-            }
-        } else if (raw instanceof Map<?, ?> m) {
-            for (Object o : m.values()) {
-                if (((Value) o).containsSensitive()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return containsSensitive;
     }
 
     public boolean isList() {
