@@ -56,7 +56,7 @@ public final class Bench {
 
     /** Command-line options. */
     record Options(List<Integer> sizes, List<Integer> latenciesMs, int runs, int startupRuns, Path dist, Path out,
-            Path work, List<String> sections, boolean quick, long timeoutSeconds) {
+            Path work, List<String> sections, boolean quick, long timeoutSeconds, long terraformApplyTimeoutSeconds) {
 
         static Options parse(String[] args) {
             boolean quick = false;
@@ -69,6 +69,7 @@ public final class Bench {
             Path work = Path.of("bench/target/work");
             List<String> sections = List.of("startup", "kubernetes", "databricks", "terraform");
             long timeout = 3600;
+            long terraformApplyTimeout = 600;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -82,11 +83,15 @@ public final class Bench {
                     case "--work" -> work = Path.of(args[++i]);
                     case "--only" -> sections = List.of(args[++i].split(","));
                     case "--timeout" -> timeout = Long.parseLong(args[++i]);
+                    case "--terraform-apply-timeout" -> terraformApplyTimeout = Long.parseLong(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("""
                                 bench/run.sh [--quick] [--sizes 100,1000,10000] [--latencies 50,0,200] [--runs 3]
                                              [--startup-runs 10] [--only startup,kubernetes,databricks,terraform]
                                              [--dist DIR] [--out DIR] [--work DIR] [--timeout SECONDS]
+                                             [--terraform-apply-timeout SECONDS]
+                                --terraform-apply-timeout: Terraform's first apply is stopped after this long
+                                  (default 600; at 10,000 resources it runs for over an hour) and reported as such.
                                 --quick: sizes 100,1000, latency 50 ms, 3 runs, 5 start-up rounds.""");
                         System.exit(0);
                     }
@@ -102,7 +107,7 @@ public final class Bench {
                     runs != null ? runs : 3,
                     startupRuns != null ? startupRuns : quick ? 5 : 10,
                     dist.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
-                    work.toAbsolutePath().normalize(), sections, quick, timeout);
+                    work.toAbsolutePath().normalize(), sections, quick, timeout, terraformApplyTimeout);
         }
 
         private static List<Integer> ints(String s) {
@@ -135,23 +140,31 @@ public final class Bench {
         machine();
         if (opt.sections().contains("startup")) {
             startup();
+            save();
         } else {
             versionSeconds = median(repeat(opt.startupRuns(), () -> lockstep(opt.work(), Map.of(), "version")
                     .expect(0)));
         }
         if (opt.sections().contains("kubernetes")) {
             kubernetesSection();
+            save();
         }
         if (opt.sections().contains("databricks")) {
             new DatabricksSection(opt, this::lockstep, results, md).run();
+            save();
         }
         if (opt.sections().contains("terraform")) {
             terraformSection();
+            save();
         }
-        JSON.writerWithDefaultPrettyPrinter().writeValue(opt.out().resolve("results.json").toFile(), results);
-        Files.writeString(opt.out().resolve("results.md"), md.toString());
         System.out.println(md);
         log("results in " + opt.out());
+    }
+
+    /** Writes what is measured so far, so that a section that fails later does not lose the others. */
+    private void save() throws IOException {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(opt.out().resolve("results.json").toFile(), results);
+        Files.writeString(opt.out().resolve("results.md"), md.toString());
     }
 
     // ------------------------------------------------------------------ machine
@@ -601,9 +614,15 @@ public final class Bench {
             }
             log("  apply");
             Proc.Run la = lockstep(ls, Map.of(), "apply", "--auto-approve").expect(0);
-            Proc.Run ta = terraform(tf, tfEnv, "apply", "-auto-approve", "-input=false", "-no-color").expect(0);
             la.discard();
-            ta.discard();
+            Proc.Run ta = null;
+            try {
+                ta = proc.run(List.of("terraform", "apply", "-auto-approve", "-input=false", "-no-color"), tf, tfEnv,
+                        opt.terraformApplyTimeoutSeconds()).expect(0);
+                ta.discard();
+            } catch (Proc.TimeoutException stopped) {
+                log("  terraform apply stopped after " + opt.terraformApplyTimeoutSeconds() + " s");
+            }
             log("  plan");
             List<Double> lp = new ArrayList<>();
             List<Double> tp = new ArrayList<>();
@@ -611,28 +630,45 @@ public final class Bench {
             long tr = 0;
             for (int i = 0; i < opt.runs(); i++) {
                 Proc.Run a = lockstep(ls, Map.of(), "plan", "--detailed-exitcode").expect(0);
-                Proc.Run b = terraform(tf, tfEnv, "plan", "-input=false", "-no-color", "-detailed-exitcode").expect(0);
                 lp.add(a.seconds());
-                tp.add(b.seconds());
                 lr = Math.max(lr, a.peakRssKb());
-                tr = Math.max(tr, b.peakRssKb());
                 a.discard();
-                b.discard();
+                if (ta != null) {
+                    Proc.Run b = terraform(tf, tfEnv, "plan", "-input=false", "-no-color", "-detailed-exitcode")
+                            .expect(0);
+                    tp.add(b.seconds());
+                    tr = Math.max(tr, b.peakRssKb());
+                    b.discard();
+                }
             }
             row.put("lockstep_validate_s", median(lv));
             row.put("terraform_validate_s", median(tv));
             row.put("lockstep_apply_s", la.seconds());
-            row.put("terraform_apply_s", ta.seconds());
             row.put("lockstep_apply_peak_rss_kb", la.peakRssKb());
-            row.put("terraform_apply_peak_rss_kb", ta.peakRssKb());
             row.put("lockstep_plan_s", median(lp));
-            row.put("terraform_plan_s", median(tp));
             row.put("lockstep_plan_peak_rss_kb", lr);
-            row.put("terraform_plan_peak_rss_kb", tr);
-            md.append(String.format("| %,d | %s / %s = %.2fx | %s / %s = %.2fx | %s / %s = %.2fx | %s / %s |%n", n,
-                    secs(median(lv)), secs(median(tv)), median(lv) / median(tv), secs(la.seconds()),
-                    secs(ta.seconds()), la.seconds() / ta.seconds(), secs(median(lp)), secs(median(tp)),
-                    median(lp) / median(tp), mb(lr), mb(tr)));
+            String apply;
+            String plan;
+            String planRss;
+            if (ta != null) {
+                row.put("terraform_apply_s", ta.seconds());
+                row.put("terraform_apply_peak_rss_kb", ta.peakRssKb());
+                row.put("terraform_plan_s", median(tp));
+                row.put("terraform_plan_peak_rss_kb", tr);
+                apply = String.format("%s / %s = %.2fx", secs(la.seconds()), secs(ta.seconds()),
+                        la.seconds() / ta.seconds());
+                plan = String.format("%s / %s = %.2fx", secs(median(lp)), secs(median(tp)), median(lp) / median(tp));
+                planRss = mb(lr) + " / " + mb(tr);
+            } else {
+                long limit = opt.terraformApplyTimeoutSeconds();
+                row.put("terraform_apply_stopped_after_s", limit);
+                apply = String.format("%s / stopped unfinished after %d s = under %.3fx", secs(la.seconds()), limit,
+                        la.seconds() / limit);
+                plan = secs(median(lp)) + " / - (no Terraform state)";
+                planRss = mb(lr) + " / -";
+            }
+            md.append(String.format("| %,d | %s / %s = %.2fx | %s | %s | %s |%n", n, secs(median(lv)), secs(median(tv)),
+                    median(lv) / median(tv), apply, plan, planRss));
         }
         md.append("\nTargets: at 10k, validate and no-change plan at most 0.5x Terraform's time, first apply at most "
                 + "0.2x; at 1k, no slower than Terraform.\n");

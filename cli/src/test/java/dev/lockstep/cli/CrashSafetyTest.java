@@ -107,6 +107,32 @@ class CrashSafetyTest {
                 + " (seed " + seed + ")");
     }
 
+    /**
+     * A kill after the last result was journaled but before the state was stored leaves nothing to
+     * do: the next apply still stores the recovered state as a version and retires the journal.
+     */
+    @Test
+    void anApplyWithNothingToDoStoresARecoveredState() throws Exception {
+        Path dir = root.resolve("recovered");
+        seeded(dir);
+        LocalBackend backend = new LocalBackend(dir.resolve(".lockstep"));
+        State stored = backend.load().state();
+        try (var journal = backend.journal(stored)) {
+            journal.put(stored.resources().values().iterator().next()); // journaled, never committed
+        }
+        assertTrue(backend.load().recovered());
+        Files.writeString(dir.resolve("main.hcl"), config(0).replace("count = 200", "count = 0"));
+
+        CliTest.Run r = CliTest.run("apply", "--auto-approve", "-C", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Nothing to apply."), r.out());
+        var loaded = new LocalBackend(dir.resolve(".lockstep")).load();
+        assertEquals(false, loaded.recovered(), "the journal is retired");
+        assertEquals(stored.serial() + 1, loaded.state().serial());
+        assertEquals("recover", new LocalBackend(dir.resolve(".lockstep")).history().get(0).command());
+        assertEquals(false, Files.exists(dir.resolve(".lockstep").resolve(LocalBackend.JOURNAL_FILE)));
+    }
+
     @Test
     void firstSigintFinishesInFlightCallsAndSaves() throws Exception {
         for (int i = 0; i < 3; i++) {

@@ -73,6 +73,8 @@ final class ApplyFlow {
                 new PlanTextRenderer(root.style(), BodySchemas.of(ws.schemas())).render(r.plan(), out);
             }
             if (!r.plan().hasChanges()) {
+                s.persistRecovered(new SnapshotInfo(0, Instant.now(), Identity.userAtHost(), operation, null,
+                        GitHead.commitOf(ws.dir()).orElse(null), VersionInfo.version()));
                 if (saved == null) {
                     out.println();
                 }

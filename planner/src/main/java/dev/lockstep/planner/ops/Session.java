@@ -60,7 +60,7 @@ public final class Session implements AutoCloseable {
     private final StateBackend backend;
     private final String configDigest;
     private State state;
-    private final boolean recovered;
+    private boolean recovered;
 
     private Session(Request request, ConfigValidator.Result v, Map<String, Function> functions,
             FunctionContext fctx, StateBackend backend, Lock lock, StateBackend.Loaded loaded) {
@@ -168,6 +168,21 @@ public final class Session implements AutoCloseable {
         backend.persist(first, new SnapshotInfo(1, info.time(), info.user(), info.command(), null, info.gitCommit(),
                 info.version()));
         state = first;
+        return true;
+    }
+
+    /**
+     * Stores a state recovered from an interrupted command's journal as a version of its own
+     * (retiring the journal), for an apply that finds nothing left to do: without it the journal
+     * would stay until the next change. Returns whether it wrote.
+     */
+    public boolean persistRecovered(SnapshotInfo info) throws StateException {
+        if (!recovered) {
+            return false;
+        }
+        backend.persist(state, new SnapshotInfo(state.serial(), info.time(), info.user(), "recover", null,
+                info.gitCommit(), info.version()));
+        recovered = false;
         return true;
     }
 
