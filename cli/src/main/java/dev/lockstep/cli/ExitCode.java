@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.planner.ops.Outcome;
+
 /** lockstep's process exit codes; CI pipelines and cron jobs branch on these. */
 public enum ExitCode {
     /** Success, no changes, no drift. */
@@ -21,6 +23,30 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /**
+     * The one table from an operation's outcome to the exit code: success is 0 (2 when it found
+     * {@code changes}: a plan with --detailed-exitcode, drift), a failure 1, a refusal by its reason
+     * (the state locked 4, a saved plan refused 5, no confirmation 1).
+     */
+    public static ExitCode of(Outcome<?> outcome, boolean changes) {
+        if (outcome instanceof Outcome.Succeeded) {
+            return changes ? CHANGES : OK;
+        }
+        if (outcome instanceof Outcome.Refused<?> r) {
+            switch (r.reason()) {
+                case STATE_LOCKED:
+                    return LOCKED;
+                case PLAN_UNUSABLE:
+                case PLAN_STALE:
+                    return PLAN_REFUSED;
+                case NOT_CONFIRMED:
+                default:
+                    return ERROR;
+            }
+        }
+        return ERROR;
     }
 
     public int code() {

@@ -81,6 +81,11 @@ public final class Lockstep implements Runnable {
         return dir;
     }
 
+    /** Whether --stacktrace was given: show the causes of unexpected errors. */
+    public boolean stacktrace() {
+        return stacktrace;
+    }
+
     public boolean sandbox() {
         return sandbox;
     }
@@ -106,11 +111,6 @@ public final class Lockstep implements Runnable {
         addSubcommands(cl, subcommandName(args));
         cl.setOut(out);
         cl.setErr(err);
-        for (String a : args) {
-            if (a.equals("--stacktrace")) {
-                System.setProperty("lockstep.stacktrace", "true");
-            }
-        }
         cl.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();

@@ -40,6 +40,6 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ApplyFlow.run(root, spec, "apply", variables, flags, lock, false, autoApprove, planFile);
+        return ApplyFlow.run(new Invocation(root, spec), "apply", variables, flags, lock, false, autoApprove, planFile);
     }
 }

@@ -1,123 +1,108 @@
 package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
-import dev.lockstep.cli.Lockstep;
-import dev.lockstep.cli.VersionInfo;
 import dev.lockstep.cli.render.ApplyProgress;
 import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
-import dev.lockstep.planner.engine.PlanOptions;
-import dev.lockstep.planner.engine.Planner;
-import dev.lockstep.planner.ops.Session;
+import dev.lockstep.planner.ops.ApplyCallbacks;
+import dev.lockstep.planner.ops.ApplyReport;
+import dev.lockstep.planner.ops.ApplyRequest;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
+import dev.lockstep.planner.plan.ApplyListener;
+import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
-import dev.lockstep.state.Identity;
-import dev.lockstep.state.backend.SnapshotInfo;
-import dev.lockstep.state.backend.StateException;
-import dev.lockstep.state.local.GitHead;
+import dev.lockstep.planner.plan.PlanOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The shared body of {@code apply} and {@code destroy}: plan (or take a saved plan), show it, ask
- * for confirmation, apply with progress, save the state and report.
+ * The shared body of {@code apply} and {@code destroy} on the command line: the core's apply, with
+ * the plan shown, the confirmation asked, progress printed and the result rendered.
  */
 final class ApplyFlow {
 
     private ApplyFlow() {
     }
 
-    static int run(Lockstep root, picocli.CommandLine.Model.CommandSpec spec, String operation,
-            VariableOptions variables, PlanFlags flags, LockOptions lock, boolean destroy, boolean autoApprove,
-            java.nio.file.Path planFile) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Workspace ws = Workspace.open(root);
-        ws.allowLockout(flags.allowLockout);
-        PlanFiles.Loaded saved = null;
-        if (planFile != null) {
-            saved = PlanFiles.load(planFile, err);
-            if (saved == null) {
-                return ExitCode.PLAN_REFUSED.code();
-            }
-        }
-        PlanOptions options = saved != null ? saved.options() : Args.planOptions(flags, destroy, err);
-        if (options == null) {
+    static int run(Invocation inv, String command, VariableOptions variables, PlanFlags flags, LockOptions lock,
+            boolean destroy, boolean autoApprove, Path planFile) {
+        PlanOptions options = planFile != null ? null : Args.planOptions(flags, destroy, inv.err());
+        Workspace ws = planFile == null && options == null ? null : inv.open(flags.allowLockout);
+        if (ws == null) {
             return ExitCode.ERROR.code();
         }
-        VariableOptions vars = saved != null ? variables.withFixed(saved.variables().fixedValues()) : variables;
-        int[] code = {0};
-        try (Session s = ws.session(operation, vars, true, lock.timeout(), err, code)) {
-            if (s == null) {
-                return code[0];
+        PrintWriter out = inv.out();
+        Outcome<ApplyReport> o = ws.operations().apply(new ApplyRequest(command, options, planFile,
+                variables.inputs(), lock.timeout(), autoApprove), new Callbacks(inv, ws, destroy));
+        ApplyReport report = o instanceof Outcome.Failed<ApplyReport> f ? f.partial() : o.result();
+        int code = inv.finish(o);
+        if (report == null) {
+            return code;
+        }
+        if (report.nothingToDo()) {
+            if (!report.fromSavedPlan()) {
+                out.println();
             }
-            Planner.Result r = s.plan(options);
-            ws.printDiagnostics(r.diagnostics(), s.config().sources(), err);
-            if (r.diagnostics().hasErrors()) {
-                return ExitCode.ERROR.code();
-            }
-            if (saved != null) {
-                String refusal = PlanFiles.verify(saved, s, r);
-                if (refusal != null) {
-                    err.println(root.style().boldRed("error") + ": " + root.style().bold("Saved plan is stale"));
-                    err.println("  " + refusal);
-                    err.println("  Run `lockstep plan -o FILE` again and apply the new plan.");
-                    err.flush();
-                    return ExitCode.PLAN_REFUSED.code();
-                }
-            } else {
-                new PlanTextRenderer(root.style(), BodySchemas.of(ws.schemas())).render(r.plan(), out);
-            }
-            if (!r.plan().hasChanges()) {
-                s.persistRecovered(new SnapshotInfo(0, Instant.now(), Identity.userAtHost(), operation, null,
-                        GitHead.commitOf(ws.dir()).orElse(null), VersionInfo.version()));
-                if (saved == null) {
-                    out.println();
-                }
-                out.println("Nothing to apply.");
-                out.flush();
-                return ExitCode.OK.code();
-            }
-            if (saved == null && !autoApprove && !confirm(out, err, destroy)) {
-                return ExitCode.ERROR.code();
-            }
-            AtomicBoolean cancelled = new AtomicBoolean();
-            Interrupts.install(cancelled, err);
+            out.println("Nothing to apply.");
+        } else if (o.ok()) {
             out.println();
-            SnapshotInfo info = new SnapshotInfo(0, Instant.now(), Identity.userAtHost(), operation,
-                    saved == null ? null : saved.digest(), GitHead.commitOf(ws.dir()).orElse(null),
-                    VersionInfo.version());
-            Session.Applied applied = s.apply(options, r, options.parallelism(), new ApplyProgress(out, root.style()),
-                    cancelled, info);
-            Audit.applied(ws, operation, info, r.plan(), applied, s.lock());
-            ws.printDiagnostics(applied.diagnostics(), s.config().sources(), err);
+            int[] sm = report.plan().summary();
+            out.println(inv.style().green(report.plan().mode() == PlanMode.DESTROY
+                    ? "Destroy complete! Resources: " + sm[2] + " destroyed."
+                    : "Apply complete! Resources: " + sm[0] + " added, " + sm[1] + " changed, " + sm[2] + " destroyed."));
+            OutputRenderer.text(report.outputs(), out, true);
+        } else if (!report.interrupted()) {
             out.println();
-            int[] sm = r.plan().summary();
-            if (applied.result().interrupted()) {
-                err.println("Apply interrupted: " + applied.result().succeeded() + " operations completed and saved, "
-                        + applied.result().skipped() + " not started.");
-                err.flush();
-                return ExitCode.ERROR.code();
-            }
-            if (applied.diagnostics().hasErrors()) {
-                out.println(root.style().boldRed("Apply failed.") + " " + applied.result().succeeded()
-                        + " operations succeeded and were saved, " + applied.result().failed() + " failed, "
-                        + applied.result().skipped() + " not started.");
-                out.flush();
-                return ExitCode.ERROR.code();
-            }
-            String what = options.mode() == PlanMode.DESTROY ? "Destroy complete! Resources: " + sm[2] + " destroyed."
-                    : "Apply complete! Resources: " + sm[0] + " added, " + sm[1] + " changed, " + sm[2] + " destroyed.";
-            out.println(root.style().green(what));
-            OutputRenderer.text(applied.state().outputs(), out, true);
-            out.flush();
-            return ExitCode.OK.code();
-        } catch (StateException e) {
-            return ws.stateError(e, err);
+            out.println(inv.style().boldRed("Apply failed.") + " " + report.succeeded() + " operations succeeded and "
+                    + "were saved, " + report.failed() + " failed, " + report.skipped() + " not started.");
+        }
+        out.flush();
+        return code;
+    }
+
+    /** The command line's side of an apply: plan text, a terminal confirmation, progress, interrupts. */
+    private static final class Callbacks implements ApplyCallbacks {
+        private final Invocation inv;
+        private final Workspace ws;
+        private final boolean destroy;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        Callbacks(Invocation inv, Workspace ws, boolean destroy) {
+            this.inv = inv;
+            this.ws = ws;
+            this.destroy = destroy;
+        }
+
+        @Override
+        public void planned(Plan plan) {
+            new PlanTextRenderer(inv.style(), BodySchemas.of(ws)).render(plan, inv.out());
+        }
+
+        @Override
+        public boolean confirm(Plan plan) {
+            return ApplyFlow.confirm(inv.out(), inv.err(), destroy);
+        }
+
+        @Override
+        public void applying(Plan plan) {
+            Interrupts.install(cancelled, inv.err());
+            inv.out().println();
+        }
+
+        @Override
+        public ApplyListener progress() {
+            return new ApplyProgress(inv.out(), inv.style());
+        }
+
+        @Override
+        public AtomicBoolean cancelled() {
+            return cancelled;
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.lockstep.cli.command;
 
-import dev.lockstep.planner.engine.PlanOptions;
+import dev.lockstep.planner.plan.PlanOptions;
 import java.io.PrintWriter;
 
 /** Turns option values into core requests, reporting a bad value as a usage error. */

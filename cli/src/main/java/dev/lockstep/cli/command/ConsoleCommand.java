@@ -1,25 +1,15 @@
 package dev.lockstep.cli.command;
 
-import dev.lockstep.api.diag.Diagnostics;
-import dev.lockstep.api.value.Value;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
-import dev.lockstep.planner.engine.PlanOptions;
-import dev.lockstep.planner.engine.Planner;
-import dev.lockstep.planner.hcl.Hcl;
-import dev.lockstep.planner.hcl.eval.EvalContext;
-import dev.lockstep.planner.hcl.eval.Evaluator;
-import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
-import dev.lockstep.planner.hcl.print.ConsoleFormat;
-import dev.lockstep.planner.ops.Session;
-import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.ops.Console;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,21 +37,18 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Workspace ws = Workspace.open(root);
-        int[] code = {0};
-        try (Session s = ws.session("console", variables, false, java.time.Duration.ZERO, err, code)) {
-            if (s == null) {
-                return code[0];
-            }
-            Planner.Result r = s.plan(new PlanOptions(PlanMode.REFRESH_ONLY, false, List.of(), List.of(), 10));
-            if (r.diagnostics().hasErrors()) {
-                ws.printDiagnostics(r.diagnostics(), s.config().sources(), err);
-                return ExitCode.ERROR.code();
-            }
-            FunctionContext fctx = new FunctionContext(ws.dir(), System.getenv(), false);
-            EvalContext ctx = EvalContext.of(r.scope(), Library.all(fctx), fctx);
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
+            return ExitCode.ERROR.code();
+        }
+        Outcome<Console> opened = ws.operations().console(variables.inputs());
+        if (!opened.ok()) {
+            return inv.finish(opened);
+        }
+        PrintWriter out = inv.out();
+        try (Console console = opened.result()) {
+            inv.print(opened.diagnostics());
             boolean interactive = System.console() != null;
             boolean failed = false;
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -72,28 +59,23 @@ public final class ConsoleCommand implements Callable<Integer> {
                     out.flush();
                 }
                 String line = in.readLine();
-                if (line == null) {
+                if (line == null || (pending.length() == 0 && line.trim().equals("exit"))) {
                     break;
                 }
-                if (pending.length() == 0 && (line.trim().equals("exit") || line.isBlank())) {
-                    if (line.trim().equals("exit")) {
-                        break;
-                    }
+                if (pending.length() == 0 && line.isBlank()) {
                     continue;
                 }
                 pending.append(line).append('\n');
                 if (openBrackets(pending) > 0) {
                     continue;
                 }
-                Diagnostics d = new Diagnostics();
-                var expr = Hcl.parseExpression(pending.toString(), "<console-input>", d);
+                Outcome<String> v = console.evaluate(pending.toString());
                 pending.setLength(0);
-                Value v = d.hasErrors() ? null : Evaluator.evaluate(expr, ctx, d);
-                if (d.hasErrors()) {
-                    failed = true;
-                    ws.printDiagnostics(d, java.util.Map.of(), err);
+                if (v.ok()) {
+                    out.println(v.result());
                 } else {
-                    out.println(ConsoleFormat.format(v));
+                    failed = true;
+                    inv.print(v.diagnostics());
                 }
                 out.flush();
             }

@@ -33,6 +33,6 @@ public final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ApplyFlow.run(root, spec, "destroy", variables, flags, lock, true, autoApprove, null);
+        return ApplyFlow.run(new Invocation(root, spec), "destroy", variables, flags, lock, true, autoApprove, null);
     }
 }

@@ -5,9 +5,10 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.DriftRenderer;
-import dev.lockstep.cli.render.PlanJsonRenderer;
 import dev.lockstep.planner.ops.Drift;
-import dev.lockstep.planner.ops.Session;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
+import dev.lockstep.planner.planfile.PlanJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,41 +48,36 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Workspace ws = Workspace.open(root);
-        int[] code = {0};
-        try (Session s = ws.session("drift", variables, false, java.time.Duration.ZERO, err, code)) {
-            if (s == null) {
-                return code[0];
-            }
-            Drift.Report report = Drift.detect(s, unmanaged, Math.max(1, parallelism));
-            ws.printDiagnostics(report.diagnostics(), s.config().sources(), err);
-            if (report.diagnostics().hasErrors()) {
-                return ExitCode.ERROR.code();
-            }
-            ObjectNode json = DriftRenderer.json(report);
-            switch (format) {
-                case json:
-                    out.println(PlanJsonRenderer.toText(json));
-                    break;
-                case markdown:
-                    DriftRenderer.markdown(report, out);
-                    break;
-                default:
-                    DriftRenderer.text(report, root.style(), BodySchemas.of(ws.schemas()), out);
-            }
-            out.flush();
-            if (report.drifted() && notify != null) {
-                String failure = Webhook.post(notify, json);
-                if (failure != null) {
-                    err.println("error: Failed to notify " + Webhook.redact(notify) + ": " + failure);
-                    err.flush();
-                    return ExitCode.ERROR.code();
-                }
-            }
-            return report.drifted() ? ExitCode.CHANGES.code() : ExitCode.OK.code();
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
+            return ExitCode.ERROR.code();
         }
+        Outcome<Drift.Report> o = ws.operations().drift(variables.inputs(), unmanaged, parallelism);
+        int code = inv.finish(o, o.ok() && o.result().drifted());
+        if (!o.ok()) {
+            return code;
+        }
+        Drift.Report report = o.result();
+        PrintWriter out = inv.out();
+        ObjectNode json = DriftRenderer.json(report);
+        switch (format) {
+            case json:
+                out.println(PlanJson.toText(json));
+                break;
+            case markdown:
+                DriftRenderer.markdown(report, out);
+                break;
+            default:
+                DriftRenderer.text(report, inv.style(), BodySchemas.of(ws), out);
+        }
+        out.flush();
+        if (report.drifted() && notify != null) {
+            String failure = Webhook.post(notify, json);
+            if (failure != null) {
+                return inv.usage("Failed to notify " + Webhook.redact(notify) + ": " + failure);
+            }
+        }
+        return code;
     }
-
 }

@@ -5,6 +5,7 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.DiagnosticPrinter;
 import dev.lockstep.cli.render.UnifiedDiff;
+import dev.lockstep.planner.ops.Formatting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -54,19 +55,19 @@ public final class FmtCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Diagnostics diags = new Diagnostics();
         boolean stdin = targets.equals(List.of("-"));
-        List<FmtFiles.Result> results = stdin ? List.of(FmtFiles.formatStdin(System.in, diags))
-                : FmtFiles.format(root.dir(), targets, recursive, diags);
+        List<Formatting.Result> results = stdin ? List.of(Formatting.formatStdin(System.in, diags))
+                : Formatting.format(root.dir(), targets, recursive, diags);
         boolean rewrite = write && !check && !stdin;
-        for (FmtFiles.Result r : diags.hasErrors() ? List.<FmtFiles.Result>of() : results) {
+        for (Formatting.Result r : diags.hasErrors() ? List.<Formatting.Result>of() : results) {
             if (r.changed() && list && (!stdin || check)) {
                 out.println(r.display());
             }
             try {
                 if (r.changed() && rewrite) {
-                    FmtFiles.replace(r.path(), r.formatted());
+                    Formatting.replace(r.path(), r.formatted());
                 }
             } catch (IOException e) {
-                FmtFiles.writeFailed(diags, r, e);
+                Formatting.writeFailed(diags, r, e);
             }
             if (diff) {
                 out.print(UnifiedDiff.render(r.display(), r.source(), r.formatted()));
@@ -75,10 +76,10 @@ public final class FmtCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        new DiagnosticPrinter(FmtFiles.sources(results), root.style()).print(diags, spec.commandLine().getErr());
+        new DiagnosticPrinter(Formatting.sources(results), root.style()).print(diags, spec.commandLine().getErr());
         if (diags.hasErrors()) {
             return ExitCode.ERROR.code();
         }
-        return check && results.stream().anyMatch(FmtFiles.Result::changed) ? ExitCode.CHANGES.code() : ExitCode.OK.code();
+        return check && results.stream().anyMatch(Formatting.Result::changed) ? ExitCode.CHANGES.code() : ExitCode.OK.code();
     }
 }

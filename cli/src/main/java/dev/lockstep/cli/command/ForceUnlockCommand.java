@@ -1,9 +1,9 @@
 package dev.lockstep.cli.command;
 
+import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
-import dev.lockstep.state.backend.StateException;
-import java.io.PrintWriter;
-import java.util.List;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,16 +28,16 @@ public final class ForceUnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace ws = Workspace.open(root);
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            ws.backend().locker().forceUnlock(id);
-            Audit.simple(ws, "force-unlock", List.of("lock " + id), "unlock", null);
-            out.println("The state lock " + id + " was removed.");
-            out.flush();
-            return 0;
-        } catch (StateException e) {
-            return ws.stateError(e, spec.commandLine().getErr());
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
+            return ExitCode.ERROR.code();
         }
+        Outcome<String> o = ws.state().forceUnlock(id);
+        if (o.ok()) {
+            inv.out().println("The state lock " + id + " was removed.");
+            inv.out().flush();
+        }
+        return inv.finish(o);
     }
 }

@@ -2,10 +2,10 @@ package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
-import dev.lockstep.cli.render.DiagnosticPrinter;
 import dev.lockstep.cli.render.DotRenderer;
-import dev.lockstep.planner.validate.ConfigValidator;
-import java.io.PrintWriter;
+import dev.lockstep.planner.graph.DependencyGraph;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,16 +29,17 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace ws = Workspace.open(root);
-        ConfigValidator.Result r = ws.validator().validate(ws.dir(), variables.sources());
-        PrintWriter err = spec.commandLine().getErr();
-        new DiagnosticPrinter(r.config().sources(), root.style()).print(r.diagnostics(), err);
-        if (!r.valid() || r.graph() == null) {
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
             return ExitCode.ERROR.code();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(DotRenderer.render(r.graph().graph()));
-        out.flush();
-        return ExitCode.OK.code();
+        Outcome<DependencyGraph> o = ws.operations().validate(variables.inputs());
+        int code = inv.finish(o);
+        if (o.ok()) {
+            inv.out().print(DotRenderer.render(o.result()));
+            inv.out().flush();
+        }
+        return code;
     }
 }

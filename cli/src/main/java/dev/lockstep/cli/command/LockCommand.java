@@ -1,8 +1,10 @@
 package dev.lockstep.cli.command;
 
+import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import dev.lockstep.state.backend.LockInfo;
-import dev.lockstep.state.backend.StateException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,14 +39,18 @@ public final class LockCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Workspace ws = Workspace.open(parent.root);
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                Optional<LockInfo> l = ws.backend().locker().current();
-                if (l.isEmpty()) {
+            Invocation inv = new Invocation(parent.root, spec);
+            Workspace ws = inv.open();
+            if (ws == null) {
+                return ExitCode.ERROR.code();
+            }
+            Outcome<Optional<LockInfo>> o = ws.state().lockHolder();
+            if (o.ok()) {
+                PrintWriter out = inv.out();
+                if (o.result().isEmpty()) {
                     out.println("The state is not locked.");
                 } else {
-                    LockInfo i = l.get();
+                    LockInfo i = o.result().get();
                     out.println("The state is locked.");
                     out.println("  ID:        " + i.id());
                     out.println("  Who:       " + i.who());
@@ -56,10 +62,8 @@ public final class LockCommand implements Runnable {
                     out.println("  PID:       " + i.pid());
                 }
                 out.flush();
-                return 0;
-            } catch (StateException e) {
-                return ws.stateError(e, spec.commandLine().getErr());
             }
+            return inv.finish(o);
         }
     }
 }

@@ -4,13 +4,11 @@ import dev.lockstep.api.value.Value;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.OutputRenderer;
-import dev.lockstep.planner.ops.OutputEvaluation;
-import dev.lockstep.planner.ops.Session;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import dev.lockstep.state.OutputValue;
 import dev.lockstep.state.State;
-import dev.lockstep.state.backend.StateException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,19 +48,20 @@ public final class OutputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Workspace ws = Workspace.open(root);
-        State state;
-        try {
-            state = ws.backend().load().state();
-        } catch (StateException e) {
-            return ws.stateError(e, err);
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
+            return ExitCode.ERROR.code();
         }
-        Map<String, OutputValue> outputs = state.outputs();
+        PrintWriter out = inv.out();
+        Outcome<State> loaded = ws.state().current();
+        if (!loaded.ok()) {
+            return inv.finish(loaded);
+        }
+        Map<String, OutputValue> outputs = loaded.result().outputs();
         if (name == null) {
             if (raw) {
-                return fail(err, "--raw needs an output NAME.");
+                return inv.usage("--raw needs an output NAME.");
             }
             if (json) {
                 out.println(OutputRenderer.json(outputs));
@@ -70,57 +69,35 @@ public final class OutputCommand implements Callable<Integer> {
                 OutputRenderer.text(outputs, out, false);
             }
             out.flush();
-            return ExitCode.OK.code();
+            return inv.finish(loaded);
         }
         OutputValue v = outputs.get(name);
         if (v == null) {
-            return fail(err, "Output \"" + name + "\" not found. The state has " + (outputs.isEmpty() ? "no outputs"
+            return inv.usage("Output \"" + name + "\" not found. The state has " + (outputs.isEmpty() ? "no outputs"
                     : "the outputs " + String.join(", ", outputs.keySet())) + "; apply the configuration to record "
                     + "new ones.");
         }
-        Value value = v.value();
         if (v.sensitive() && !raw) {
             out.println("(sensitive value) -- use `lockstep output --raw " + name + "` to print it");
             out.flush();
             return ExitCode.OK.code();
         }
+        Value value = v.value();
         if (v.sensitive()) {
-            value = evaluate(ws, v, err);
-            if (value == null) {
-                return ExitCode.ERROR.code();
+            Outcome<Value> fresh = ws.operations().evaluateOutput(name, v, variables.inputs());
+            if (!fresh.ok()) {
+                return inv.finish(fresh);
             }
+            value = fresh.result();
         }
         String text = raw ? OutputRenderer.raw(value) : json ? OutputRenderer.json(value) + "\n"
                 : OutputRenderer.text(value) + "\n";
         if (text == null) {
-            return fail(err, "--raw prints only strings, numbers and bools; \"" + name + "\" is a "
+            return inv.usage("--raw prints only strings, numbers and bools; \"" + name + "\" is a "
                     + value.type().friendlyName() + ". Use --json.");
         }
         out.print(text);
         out.flush();
         return ExitCode.OK.code();
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("error: " + message);
-        err.flush();
-        return ExitCode.ERROR.code();
-    }
-
-    /** Evaluates a sensitive output afresh; null after printing why it cannot be. */
-    private Value evaluate(Workspace ws, OutputValue recorded, PrintWriter err) {
-        int[] code = {0};
-        try (Session s = ws.session("output", variables, false, Duration.ZERO, err, code)) {
-            if (s == null) {
-                return null;
-            }
-            OutputEvaluation.Result r = OutputEvaluation.evaluate(s, name, recorded);
-            if (r instanceof OutputEvaluation.Failed f) {
-                ws.printDiagnostics(f.diagnostics(), s.config().sources(), err);
-                fail(err, f.reason());
-                return null;
-            }
-            return ((OutputEvaluation.Evaluated) r).value();
-        }
     }
 }

@@ -3,9 +3,11 @@ package dev.lockstep.cli.command;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.BodySchemas;
-import dev.lockstep.planner.engine.Planner;
-import dev.lockstep.planner.ops.Session;
-import java.io.PrintWriter;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.PlanRequest;
+import dev.lockstep.planner.ops.Planned;
+import dev.lockstep.planner.ops.Workspace;
+import dev.lockstep.planner.plan.PlanOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +41,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--destroy", description = "Plan to destroy every managed object.")
     boolean destroy;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Save the plan to FILE for `lockstep apply FILE`.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Save the plan to FILE (relative to the configuration directory, like every path "
+            + "argument) for `lockstep apply FILE`.")
     Path out;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
@@ -50,49 +53,24 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        Workspace ws = Workspace.open(root);
-        ws.allowLockout(flags.allowLockout);
-        int[] code = {0};
-        var options = Args.planOptions(flags, destroy, err);
-        if (options == null) {
+        Invocation inv = new Invocation(root, spec);
+        PlanOptions options = Args.planOptions(flags, destroy, inv.err());
+        Workspace ws = options == null ? null : inv.open(flags.allowLockout);
+        if (ws == null) {
             return ExitCode.ERROR.code();
         }
-        try (Session s = ws.session("plan", variables, true, lock.timeout(), err, code)) {
-            if (s == null) {
-                return code[0];
+        Outcome<Planned> o = ws.operations().plan(new PlanRequest(options, variables.inputs(), lock.timeout(), out));
+        if (o.ok()) {
+            Planned p = o.result();
+            PlanOutput.render(p.plan(), format, inv.style(), BodySchemas.of(ws.schemas()), inv.out(),
+                    p.requestCounts());
+            if (p.savedTo() != null && format == OutputFormat.text) {
+                inv.out().println();
+                inv.out().println("Saved the plan to: " + out);
+                inv.out().println("To perform exactly these actions, run: lockstep apply " + out);
+                inv.out().flush();
             }
-            if (out != null) {
-                try {
-                    // a saved plan names the state's lineage and hash key: fix them now for a new configuration
-                    s.ensurePersisted(new dev.lockstep.state.backend.SnapshotInfo(0, java.time.Instant.now(),
-                            dev.lockstep.state.Identity.userAtHost(), "plan", null, null,
-                            dev.lockstep.cli.VersionInfo.version()));
-                } catch (dev.lockstep.state.backend.StateException e) {
-                    return ws.stateError(e, err);
-                }
-            }
-            Planner.Result r = s.plan(options);
-            ws.printDiagnostics(r.diagnostics(), s.config().sources(), err);
-            if (r.diagnostics().hasErrors()) {
-                return ExitCode.ERROR.code();
-            }
-            PlanOutput.render(r.plan(), format, root.style(), BodySchemas.of(ws.schemas()), stdout,
-                    s.providers().requestCounts());
-            if (out != null) {
-                int saved = PlanFiles.save(r, s, options, out, err);
-                if (saved != 0) {
-                    return saved;
-                }
-                if (format == OutputFormat.text) {
-                    stdout.println();
-                    stdout.println("Saved the plan to: " + out);
-                    stdout.println("To perform exactly these actions, run: lockstep apply " + out);
-                    stdout.flush();
-                }
-            }
-            return detailedExitcode && r.plan().hasChanges() ? ExitCode.CHANGES.code() : ExitCode.OK.code();
         }
+        return inv.finish(o, detailedExitcode && o.ok() && o.result().plan().hasChanges());
     }
 }

@@ -1,8 +1,8 @@
 package dev.lockstep.cli.command;
 
 import dev.lockstep.api.addr.ResourceAddress;
-import dev.lockstep.planner.engine.PlanOptions;
 import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.PlanOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

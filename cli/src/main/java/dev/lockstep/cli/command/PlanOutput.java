@@ -1,11 +1,11 @@
 package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.render.BodySchemas;
-import dev.lockstep.cli.render.PlanJsonRenderer;
 import dev.lockstep.cli.render.PlanMarkdownRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
 import dev.lockstep.cli.render.Style;
 import dev.lockstep.planner.plan.Plan;
+import dev.lockstep.planner.planfile.PlanJson;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +28,7 @@ final class PlanOutput {
             Map<String, Map<String, Long>> requestCounts) {
         switch (format) {
             case json:
-                var root = PlanJsonRenderer.render(plan);
+                var root = PlanJson.render(plan);
                 var counted = new TreeMap<String, Map<String, Long>>();
                 requestCounts.forEach((p, m) -> {
                     if (!m.isEmpty()) {
@@ -36,9 +36,9 @@ final class PlanOutput {
                     }
                 });
                 if (!counted.isEmpty()) {
-                    PlanJsonRenderer.addRequestCounts(root, counted);
+                    PlanJson.addRequestCounts(root, counted);
                 }
-                out.println(PlanJsonRenderer.toText(root));
+                out.println(PlanJson.toText(root));
                 break;
             case markdown:
                 PlanMarkdownRenderer.render(plan, schemas, out);

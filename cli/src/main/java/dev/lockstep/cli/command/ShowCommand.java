@@ -4,9 +4,12 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.OutputRenderer;
-import dev.lockstep.cli.render.PlanJsonReader;
-import dev.lockstep.cli.render.PlanJsonRenderer;
-import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.cli.render.StateText;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
+import dev.lockstep.planner.planfile.PlanJson;
+import dev.lockstep.planner.planfile.SavedPlan;
+import dev.lockstep.planner.planfile.StateJson;
 import dev.lockstep.state.ResourceInstance;
 import dev.lockstep.state.State;
 import java.io.PrintWriter;
@@ -37,36 +40,38 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Invocation inv = new Invocation(root, spec);
+        Workspace ws = inv.open();
+        if (ws == null) {
+            return ExitCode.ERROR.code();
+        }
+        PrintWriter out = inv.out();
         if (planFile != null) {
-            PlanFiles.Loaded l = PlanFiles.load(planFile, err);
-            if (l == null) {
-                return ExitCode.PLAN_REFUSED.code();
+            Outcome<SavedPlan> o = ws.operations().readPlan(planFile);
+            if (o.ok() && format == OutputFormat.json) {
+                out.println(PlanJson.toText(o.result().json()));
+            } else if (o.ok()) {
+                PlanOutput.render(o.result().plan(), format, inv.style(), BodySchemas.of(ws), out);
             }
+            out.flush();
+            return inv.finish(o);
+        }
+        Outcome<State> o = ws.state().current();
+        if (o.ok()) {
+            State s = o.result();
             if (format == OutputFormat.json) {
-                out.println(PlanJsonRenderer.toText(l.plan()));
-                out.flush();
+                out.println(PlanJson.toText(StateJson.render(s)));
             } else {
-                PlanOutput.render(PlanJsonReader.read(l.plan()), format, root.style(),
-                        BodySchemas.of(Schemas.discover()), out);
+                if (s.resources().isEmpty() && s.outputs().isEmpty()) {
+                    out.println("The state is empty. No resources are managed yet.");
+                }
+                for (ResourceInstance r : s.resources().values()) {
+                    StateText.instance(r, out);
+                }
+                OutputRenderer.text(s.outputs(), out, true);
             }
-            return ExitCode.OK.code();
+            out.flush();
         }
-        Workspace ws = Workspace.open(root);
-        int[] code = {0};
-        State s = StateCommand.load(ws, null, err, code);
-        if (s == null) {
-            return code[0];
-        }
-        if (s.resources().isEmpty() && s.outputs().isEmpty()) {
-            out.println("The state is empty. No resources are managed yet.");
-        }
-        for (ResourceInstance r : s.resources().values()) {
-            StateCommand.ShowCmd.print(r, out);
-        }
-        OutputRenderer.text(s.outputs(), out, true);
-        out.flush();
-        return ExitCode.OK.code();
+        return inv.finish(o);
     }
 }

@@ -1,13 +1,11 @@
 package dev.lockstep.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.DiagnosticPrinter;
-import dev.lockstep.planner.validate.ConfigValidator;
-import java.io.PrintWriter;
+import dev.lockstep.planner.graph.DependencyGraph;
+import dev.lockstep.planner.ops.Outcome;
+import dev.lockstep.planner.ops.Workspace;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,27 +33,20 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace ws = Workspace.open(root);
-        ConfigValidator.Result r = ws.validator().validate(ws.dir(), variables.sources());
-        PrintWriter out = spec.commandLine().getOut();
+        Invocation inv = new Invocation(root, spec);
+        Outcome<Workspace> opened = inv.openOutcome(false);
+        Outcome<DependencyGraph> o = opened.ok() ? opened.result().operations().validate(variables.inputs())
+                : opened.otherwise();
         if (format == OutputFormat.json) {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode o = m.createObjectNode();
-            o.put("format_version", "1.0");
-            o.put("valid", r.valid());
-            o.put("error_count", r.diagnostics().errorCount());
-            o.put("warning_count", r.diagnostics().size() - r.diagnostics().errorCount());
-            o.set("diagnostics", DiagnosticPrinter.toJson(r.diagnostics(), m));
-            out.println(o.toPrettyString());
-            out.flush();
-        } else {
-            PrintWriter err = spec.commandLine().getErr();
-            new DiagnosticPrinter(r.config().sources(), root.style()).print(r.diagnostics(), err);
-            if (r.valid()) {
-                out.println(root.style().green("Success!") + " The configuration is valid.");
-                out.flush();
-            }
+            inv.out().println(DiagnosticPrinter.validationJson(o.ok(), o.diagnostics()));
+            inv.out().flush();
+            return ExitCode.of(o, false).code();
         }
-        return r.valid() ? ExitCode.OK.code() : ExitCode.ERROR.code();
+        int code = inv.finish(o);
+        if (o.ok()) {
+            inv.out().println(inv.style().green("Success!") + " The configuration is valid.");
+            inv.out().flush();
+        }
+        return code;
     }
 }

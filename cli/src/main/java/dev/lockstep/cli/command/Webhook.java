@@ -1,7 +1,7 @@
 package dev.lockstep.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.cli.render.PlanJsonRenderer;
+import dev.lockstep.planner.planfile.PlanJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ final class Webhook {
             HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(PlanJsonRenderer.toText(report))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(PlanJson.toText(report))).build();
             HttpResponse<Void> r = c.send(req, HttpResponse.BodyHandlers.discarding());
             return r.statusCode() / 100 == 2 ? null : "the webhook answered HTTP " + r.statusCode();
         } catch (IllegalArgumentException e) {

@@ -2,7 +2,7 @@ package dev.lockstep.cli.render;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;
-import dev.lockstep.planner.engine.ApplyListener;
+import dev.lockstep.planner.plan.ApplyListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 

@@ -17,6 +17,11 @@ public interface BodySchemas {
     /** The body schema of a data source ({@code data}) or managed resource type, or null when unknown. */
     BlockSchema body(boolean data, String type);
 
+    /** The schemas of a workspace's providers. */
+    static BodySchemas of(dev.lockstep.planner.ops.Workspace ws) {
+        return of(ws.schemas());
+    }
+
     /** The schemas of the installed providers. */
     static BodySchemas of(Schemas schemas) {
         return (data, type) -> {

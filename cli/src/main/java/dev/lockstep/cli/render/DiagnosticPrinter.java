@@ -18,11 +18,18 @@ public final class DiagnosticPrinter {
 
     private final Map<String, String> sources;
     private final Style style;
+    private boolean stackTraces;
 
     /** @param sources file name to text, for showing the offending line */
     public DiagnosticPrinter(Map<String, String> sources, Style style) {
         this.sources = sources;
         this.style = style;
+    }
+
+    /** Also print the stack trace of each diagnostic's cause ({@code --stacktrace}). */
+    public DiagnosticPrinter withStackTraces(boolean on) {
+        this.stackTraces = on;
+        return this;
     }
 
     public void print(Diagnostics diags, PrintWriter out) {
@@ -65,6 +72,9 @@ public final class DiagnosticPrinter {
                 out.println(l.isEmpty() ? "" : "  " + l);
             }
         }
+        if (stackTraces && d.cause() != null) {
+            d.cause().printStackTrace(out);
+        }
         out.println();
     }
 
@@ -86,6 +96,18 @@ public final class DiagnosticPrinter {
             line = line.substring(0, line.length() - 1);
         }
         return line.length() > 500 ? line.substring(0, 500) + "..." : line;
+    }
+
+    /** {@code validate --format json}: Terraform's {@code validate -json} shape. */
+    public static String validationJson(boolean valid, Diagnostics diags) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode o = m.createObjectNode();
+        o.put("format_version", "1.0");
+        o.put("valid", valid);
+        o.put("error_count", diags.errorCount());
+        o.put("warning_count", diags.size() - diags.errorCount());
+        o.set("diagnostics", toJson(diags, m));
+        return o.toPrettyString();
     }
 
     /** The diagnostics as a JSON array of {severity, summary, detail, range}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.planner.ops.Drift;
 import dev.lockstep.planner.plan.DriftEntry;
+import dev.lockstep.planner.planfile.PlanJson;
 import java.io.PrintWriter;
 
 /** Renders a drift report as text, JSON (with a Slack-compatible {@code text} summary) or Markdown. */
@@ -51,8 +52,8 @@ public final class DriftRenderer {
             c.put("deleted", d.deleted());
             ArrayNode paths = c.putArray("changed_attributes");
             d.changedPaths().forEach(p -> paths.add(p.toString()));
-            c.set("before", PlanJsonRenderer.value(d.before()));
-            c.set("after", d.after() == null ? f.nullNode() : PlanJsonRenderer.value(d.after()));
+            c.set("before", PlanJson.value(d.before()));
+            c.set("after", d.after() == null ? f.nullNode() : PlanJson.value(d.after()));
         }
         ArrayNode un = o.putArray("unmanaged");
         for (Drift.Unmanaged u : r.unmanaged()) {

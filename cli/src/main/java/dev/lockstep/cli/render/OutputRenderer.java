@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.hcl.print.ConsoleFormat;
+import dev.lockstep.planner.planfile.PlanJson;
 import dev.lockstep.state.OutputValue;
 import dev.lockstep.state.codec.TypeJson;
 import java.io.IOException;
@@ -44,14 +45,14 @@ public final class OutputRenderer {
      * "value": ...}}}, except that a sensitive value is null: lockstep never records it.
      */
     public static String json(Map<String, OutputValue> outputs) {
-        ObjectNode o = PlanJsonRenderer.jsonObject();
+        ObjectNode o = PlanJson.jsonObject();
         outputs.forEach((k, v) -> {
             ObjectNode e = o.putObject(k);
             e.put("sensitive", v.sensitive());
             e.set("type", typeJson(v.value().type()));
-            e.set("value", PlanJsonRenderer.valueJson(v.sensitive() ? null : v.value()));
+            e.set("value", PlanJson.valueJson(v.sensitive() ? null : v.value()));
         });
-        return PlanJsonRenderer.toText(o);
+        return PlanJson.toText(o);
     }
 
     private static JsonNode typeJson(Type type) {
@@ -66,7 +67,7 @@ public final class OutputRenderer {
 
     /** One value as JSON. */
     public static String json(Value value) {
-        return PlanJsonRenderer.toText(PlanJsonRenderer.valueJson(value));
+        return PlanJson.toText(PlanJson.valueJson(value));
     }
 
     /** One value as {@code terraform console} prints it. */

@@ -12,14 +12,15 @@ import dev.lockstep.planner.plan.ActionReason;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Map;
+import dev.lockstep.planner.planfile.PlanJsonReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 

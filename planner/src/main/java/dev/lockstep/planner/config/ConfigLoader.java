@@ -157,6 +157,44 @@ public final class ConfigLoader {
         return decode(dir, sources, bodies);
     }
 
+    /**
+     * Loads only the {@code lockstep} settings of the configuration in {@code dir}, for commands
+     * that work on the state without planning ({@code state}, {@code lock}, {@code output},
+     * {@code show}). Problems in the settings go to this loader's diagnostics; a file that cannot be
+     * read or parsed goes to {@code fileProblems} (the settings may then not be the user's, and a
+     * command must not touch the state with them); problems elsewhere in the configuration are not
+     * looked for. Fills {@code sources} with the files read.
+     */
+    public Settings loadSettings(Path dir, Map<String, String> sources, Diagnostics fileProblems) {
+        List<Block> blocks = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            fileProblems.error("Configuration directory not found", "The directory " + dir + " does not exist or is "
+                    + "not a directory. Give the configuration directory with -C DIR.", null);
+            return Settings.defaults(dir);
+        }
+        List<Path> files;
+        try {
+            files = configFiles(dir);
+        } catch (IOException e) {
+            fileProblems.error("Failed to read configuration directory", dir + ": " + e.getMessage(), null);
+            return Settings.defaults(dir);
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String src = readSource(f, name, fileProblems);
+            if (src == null) {
+                continue;
+            }
+            sources.put(name, src);
+            for (Body.BodyItem item : Hcl.parseFile(src, name, fileProblems).items()) {
+                if (item instanceof Block b && b.type().equals("lockstep") && BodyReader.labels(b, 0, "", diags)) {
+                    blocks.add(b);
+                }
+            }
+        }
+        return SettingsDecoder.decode(dir, blocks, diags);
+    }
+
     /** Decodes already-parsed files (also used by tests and by in-memory configurations). */
     public Config decode(Path dir, Map<String, String> sources, Map<String, Body> bodies) {
         Decoded d = new Decoded();

@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  */
 public final class VariableValues {
 
+    /** The summary of the error for a --var or --var-file value that differs from the saved plan's. */
+    public static final String CONTRADICTS_SAVED_PLAN = "Variable contradicts the saved plan";
+
     /** Environment variable prefix for variable values. */
     public static final String ENV_PREFIX = "LOCKSTEP_VAR_";
 
@@ -91,12 +94,12 @@ public final class VariableValues {
             }
         }
         for (Path f : autoVarFiles(config.dir())) {
-            readVarFile(f, f.getFileName().toString(), raw);
+            readVarFile(f, f.getFileName().toString(), raw, false);
         }
         for (Path f : sources.varFiles()) {
             // relative to the configuration directory, as Terraform's -chdir makes them
             Path resolved = f.isAbsolute() || config.dir() == null ? f : config.dir().resolve(f);
-            readVarFile(resolved, f.toString(), raw);
+            readVarFile(resolved, f.toString(), raw, true);
         }
         for (String kv : sources.cliVars()) {
             int eq = kv.indexOf('=');
@@ -122,9 +125,21 @@ public final class VariableValues {
         }
         for (Map.Entry<String, Value> e : sources.fixed().entrySet()) {
             Variable v = config.variables().get(e.getKey());
-            if (v != null) {
-                raw.put(e.getKey(), new Raw(e.getValue(), v.range(), "the saved plan"));
+            if (v == null) {
+                continue;
             }
+            Raw given = raw.get(e.getKey());
+            if (given != null && (given.origin().startsWith("--var ") || given.origin().startsWith("--var-file "))) {
+                Value now = finalValue(v, given, false);
+                if (!now.isWhollyKnown() || !now.equals(e.getValue())) {
+                    diags.error(CONTRADICTS_SAVED_PLAN, "The saved plan was made with " + v.name() + " = "
+                            + dev.lockstep.planner.hcl.print.ConsoleFormat.format(e.getValue()) + ", and " + given.origin()
+                            + " gives " + dev.lockstep.planner.hcl.print.ConsoleFormat.format(now) + ". A saved plan "
+                            + "is applied with the values it was made with: drop the option, or make a new plan with "
+                            + "the new value (lockstep plan -o FILE).", null);
+                }
+            }
+            raw.put(e.getKey(), new Raw(e.getValue(), v.range(), "the saved plan"));
         }
         Map<String, Value> out = new LinkedHashMap<>();
         for (Variable v : config.variables().values()) {
@@ -149,7 +164,7 @@ public final class VariableValues {
         }
     }
 
-    private void readVarFile(Path file, String display, Map<String, Raw> raw) {
+    private void readVarFile(Path file, String display, Map<String, Raw> raw, boolean given) {
         if (!Files.isRegularFile(file)) {
             diags.error("Failed to read variables file", "Given variables file " + display + " does not exist.",
                     null);
@@ -176,7 +191,7 @@ public final class VariableValues {
             }
             Value val = constantValue(a.expr());
             if (val != null) {
-                raw.put(a.name(), new Raw(val, a.expr().range(), display));
+                raw.put(a.name(), new Raw(val, a.expr().range(), given ? "--var-file " + display : display));
             }
         }
     }

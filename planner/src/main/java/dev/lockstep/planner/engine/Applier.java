@@ -5,6 +5,7 @@ import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.engine.OperationGraph.Operation;
 import dev.lockstep.planner.graph.DependencyGraph;
+import dev.lockstep.planner.plan.ApplyListener;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.state.backend.Journal;
 import java.time.Duration;
@@ -104,12 +105,11 @@ public final class Applier {
                         try {
                             d = runner.run(o);
                         } catch (RuntimeException ex) {
-                            if (Boolean.getBoolean("lockstep.stacktrace")) {
-                                ex.printStackTrace();
-                            }
-                            d = new Diagnostics().error("Operation failed unexpectedly", o + " failed with "
+                            d = new Diagnostics().add(dev.lockstep.api.diag.Diagnostic.error(
+                                    "Operation failed unexpectedly", o + " failed with "
                                     + ex.getClass().getSimpleName() + ". This is a bug in lockstep or its provider; "
-                                    + "please report it.", null);
+                                    + "please report it (run again with --stacktrace for details).", null)
+                                    .withCause(ex));
                         }
                         done.add(Map.entry(o, d));
                     });

@@ -3,6 +3,7 @@ package dev.lockstep.planner.engine;
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.planner.graph.DependencyGraph;
 import dev.lockstep.planner.plan.Action;
+import dev.lockstep.planner.plan.ApplyListener;
 import dev.lockstep.planner.plan.ResourceChange;
 import java.util.ArrayList;
 import java.util.HashMap;

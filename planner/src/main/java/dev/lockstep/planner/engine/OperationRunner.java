@@ -15,6 +15,7 @@ import dev.lockstep.planner.config.ResourceConfig;
 import dev.lockstep.planner.engine.OperationGraph.Operation;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.plan.Action;
+import dev.lockstep.planner.plan.ApplyListener;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.planner.schema.BodyDecoder;
 import dev.lockstep.planner.scope.Expansion;

@@ -26,6 +26,7 @@ import dev.lockstep.planner.plan.DriftEntry;
 import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.planner.schema.BodyDecoder;
 import dev.lockstep.planner.scope.ConfigScope;

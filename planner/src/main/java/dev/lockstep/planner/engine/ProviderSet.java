@@ -7,6 +7,7 @@ import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ProviderConfig;
 import dev.lockstep.api.provider.ProviderFactory;
 import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.provider.SandboxOverrides;
 import dev.lockstep.api.schema.ProviderSchema;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.config.Config;
@@ -36,6 +37,7 @@ public final class ProviderSet implements AutoCloseable {
     private final Path stateDir;
     private final SandboxOverrides sandbox;
     private final ProviderLog log;
+    private final dev.lockstep.api.provider.RunSettings run;
     private final Map<String, Provider> open = new LinkedHashMap<>();
     private final Map<String, List<Diagnostic>> failed = new LinkedHashMap<>();
 
@@ -44,6 +46,13 @@ public final class ProviderSet implements AutoCloseable {
      */
     public ProviderSet(Schemas schemas, Config config, Map<String, String> environment, Path stateDir,
             SandboxOverrides sandbox, ProviderLog log) {
+        this(schemas, config, environment, stateDir, sandbox, log, dev.lockstep.api.provider.RunSettings.DEFAULTS);
+    }
+
+    /** @param run the user's choices for this run, handed to every provider opened */
+    public ProviderSet(Schemas schemas, Config config, Map<String, String> environment, Path stateDir,
+            SandboxOverrides sandbox, ProviderLog log, dev.lockstep.api.provider.RunSettings run) {
+        this.run = run;
         this.schemas = schemas;
         this.config = config;
         this.environment = environment;
@@ -108,7 +117,7 @@ public final class ProviderSet implements AutoCloseable {
         Map<String, String> overrides = sandbox.forProvider(name);
         registerCredentials(settings, overrides);
         OpenResult r = f.open(new ProviderConfig(name, alias, settings, environment, config.dir(), stateDir,
-                overrides, log));
+                overrides, log, run));
         d.addAll(r.diagnostics());
         if (r.provider() == null || d.hasErrors()) {
             if (!d.hasErrors()) {

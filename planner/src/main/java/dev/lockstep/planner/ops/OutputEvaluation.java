@@ -3,9 +3,9 @@ package dev.lockstep.planner.ops;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.engine.Applier;
-import dev.lockstep.planner.engine.PlanOptions;
 import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.state.OutputValue;
 import dev.lockstep.state.SecretHasher;
 import java.util.List;
@@ -15,38 +15,27 @@ import java.util.List;
  * the secret sources, and the value is given only when it matches the keyed hash the last apply
  * recorded, so that {@code output --raw} never prints something other than what was applied.
  */
-public final class OutputEvaluation {
-
-    /** What the evaluation came to. */
-    public sealed interface Result permits Evaluated, Failed {
-    }
-
-    /** The output's value as the last apply saw it. */
-    public record Evaluated(Value value) implements Result {
-    }
-
-    /** Why the value cannot be given, with any diagnostics of the evaluation. */
-    public record Failed(String reason, Diagnostics diagnostics) implements Result {
-    }
+final class OutputEvaluation {
 
     private OutputEvaluation() {
     }
 
     /** Evaluates output {@code name}, recorded as {@code recorded}, in an open session. */
-    public static Result evaluate(Session session, String name, OutputValue recorded) {
+    static Outcome<Value> evaluate(Session session, String name, OutputValue recorded) {
         PlanOptions opts = new PlanOptions(PlanMode.REFRESH_ONLY, false, List.of(), List.of(), 10);
         Planner.Result r = session.plan(opts);
         Diagnostics diags = new Diagnostics().addAll(r.diagnostics());
         Value v = Applier.outputs(session.planRequest(opts), r, diags).get(name);
         if (diags.hasErrors() || v == null || !v.isWhollyKnown()) {
-            return new Failed("The output \"" + name + "\" cannot be evaluated now.", diags);
+            return Outcome.failed(diags.error("Output cannot be evaluated", "The output \"" + name
+                    + "\" cannot be evaluated now.", null));
         }
         if (recorded.secretHash() != null
                 && !new SecretHasher(session.state().hashKey()).hash(v).equals(recorded.secretHash())) {
-            return new Failed("The output \"" + name + "\" evaluates to a different value than the last apply "
-                    + "recorded (a secret source changed, or the value existed only at apply time, like a new "
-                    + "token). Run `lockstep plan` to see why.", diags);
+            return Outcome.failed(diags.error("Output changed since the last apply", "The output \"" + name
+                    + "\" evaluates to a different value than the last apply recorded (a secret source changed, or "
+                    + "the value existed only at apply time, like a new token). Run `lockstep plan` to see why.", null));
         }
-        return new Evaluated(v);
+        return Outcome.succeeded(v, diags);
     }
 }

@@ -5,15 +5,15 @@ import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.config.Config;
 import dev.lockstep.planner.config.VariableValues;
-import dev.lockstep.planner.engine.ApplyListener;
 import dev.lockstep.planner.engine.Applier;
-import dev.lockstep.planner.engine.PlanOptions;
 import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.engine.ProviderSet;
 import dev.lockstep.planner.graph.ConfigGraph;
 import dev.lockstep.planner.hcl.function.Function;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
+import dev.lockstep.planner.plan.ApplyListener;
+import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
 import dev.lockstep.state.OutputValue;
@@ -41,8 +41,21 @@ public final class Session implements AutoCloseable {
     public record Request(Path dir, Schemas schemas,
             java.util.function.Function<dev.lockstep.planner.config.Settings, StateBackend> backends,
             VariableValues.Sources variables,
-            Map<String, String> environment, dev.lockstep.planner.engine.SandboxOverrides sandbox, ProviderLog log,
-            String operation, boolean lock, Duration lockTimeout) {
+            Map<String, String> environment, dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log,
+            String operation, boolean lock, Duration lockTimeout, dev.lockstep.api.provider.RunSettings run) {
+
+        public Request {
+            run = run == null ? dev.lockstep.api.provider.RunSettings.DEFAULTS : run;
+        }
+
+        /** A request with the default run settings (every guard on). */
+        public Request(Path dir, Schemas schemas,
+                java.util.function.Function<dev.lockstep.planner.config.Settings, StateBackend> backends,
+                VariableValues.Sources variables, Map<String, String> environment,
+                dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log, String operation, boolean lock,
+                Duration lockTimeout) {
+            this(dir, schemas, backends, variables, environment, sandbox, log, operation, lock, lockTimeout, null);
+        }
     }
 
     /** A session, or why it could not be opened. */
@@ -76,7 +89,7 @@ public final class Session implements AutoCloseable {
         this.recovered = loaded.recovered();
         this.configDigest = ConfigDigest.of(config);
         this.providers = new ProviderSet(request.schemas(), config, request.environment(),
-                config.settings().stateDir(), request.sandbox(), request.log());
+                config.settings().stateDir(), request.sandbox(), request.log(), request.run());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.ActionReason;
+import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.planner.testing.Configs;
 import dev.lockstep.planner.testing.Engine;

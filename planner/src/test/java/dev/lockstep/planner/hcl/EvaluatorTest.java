@@ -10,7 +10,7 @@ import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Evaluator;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

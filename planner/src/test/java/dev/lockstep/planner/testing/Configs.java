@@ -4,7 +4,7 @@ import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.planner.config.VariableValues;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.lockstep.planner.testing;
 
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.planner.config.VariableValues;
-import dev.lockstep.planner.engine.ApplyListener;
-import dev.lockstep.planner.engine.PlanOptions;
 import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.ops.Session;
+import dev.lockstep.planner.plan.ApplyListener;
+import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateBackend;
@@ -29,7 +29,7 @@ public final class Engine {
     public Session open() {
         try {
             Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(), settings -> backend,
-                    VariableValues.Sources.none(), Map.of(), dev.lockstep.planner.engine.SandboxOverrides.NONE,
+                    VariableValues.Sources.none(), Map.of(), dev.lockstep.api.provider.SandboxOverrides.NONE,
                     ProviderLog.NONE, "test", true, Duration.ZERO));
             if (o.session() == null) {
                 throw new AssertionError("session did not open:\n" + Configs.describe(o.diagnostics()));

@@ -2,6 +2,7 @@ package dev.lockstep.planner.hcl.function;
 
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.library.StandardLibrary;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

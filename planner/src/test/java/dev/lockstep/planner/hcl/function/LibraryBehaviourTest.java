@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.library.StandardLibrary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.library.StandardLibrary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import static dev.lockstep.planner.hcl.function.Calls.call;
 import static dev.lockstep.planner.hcl.function.Calls.num;
 import static dev.lockstep.planner.hcl.function.Calls.secret;
 import static dev.lockstep.planner.hcl.function.Calls.str;
-import static dev.lockstep.planner.hcl.function.Calls.strList;
 import static dev.lockstep.planner.hcl.function.Calls.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.library.StandardLibrary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

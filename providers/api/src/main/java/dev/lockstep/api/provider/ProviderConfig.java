@@ -16,7 +16,18 @@ import java.util.Map;
  * @param stateDir the {@code .lockstep} directory beside the configuration
  * @param sandbox overrides that point the provider at lockstep's loopback emulators, or null
  * @param log where the provider reports what it does (already scrubbed of secrets by the caller)
+ * @param run the user's choices for this run that providers honour (such as {@code --allow-lockout})
  */
 public record ProviderConfig(String name, String alias, Value settings, Map<String, String> environment,
-        Path configDir, Path stateDir, Map<String, String> sandbox, ProviderLog log) {
+        Path configDir, Path stateDir, Map<String, String> sandbox, ProviderLog log, RunSettings run) {
+
+    public ProviderConfig {
+        run = run == null ? RunSettings.DEFAULTS : run;
+    }
+
+    /** A configuration with the default run settings (every guard on). */
+    public ProviderConfig(String name, String alias, Value settings, Map<String, String> environment,
+            Path configDir, Path stateDir, Map<String, String> sandbox, ProviderLog log) {
+        this(name, alias, settings, environment, configDir, stateDir, sandbox, log, RunSettings.DEFAULTS);
+    }
 }

@@ -13,29 +13,29 @@ import dev.lockstep.provider.databricks.client.DatabricksClient;
 import dev.lockstep.provider.databricks.client.Errors;
 import dev.lockstep.provider.databricks.client.Identity;
 import dev.lockstep.provider.databricks.client.Sleeper;
+import dev.lockstep.provider.databricks.data.CurrentUserData;
+import dev.lockstep.provider.databricks.data.GroupData;
+import dev.lockstep.provider.databricks.data.NodeTypeData;
+import dev.lockstep.provider.databricks.data.SparkVersionData;
 import dev.lockstep.provider.databricks.resource.ClusterHandler;
 import dev.lockstep.provider.databricks.resource.ClusterPolicyHandler;
-import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
 import dev.lockstep.provider.databricks.resource.DirectoryHandler;
 import dev.lockstep.provider.databricks.resource.GroupHandler;
 import dev.lockstep.provider.databricks.resource.GroupMemberHandler;
+import dev.lockstep.provider.databricks.resource.InstancePoolHandler;
 import dev.lockstep.provider.databricks.resource.JobHandler;
+import dev.lockstep.provider.databricks.resource.NotebookHandler;
+import dev.lockstep.provider.databricks.resource.PermissionsHandler;
+import dev.lockstep.provider.databricks.resource.ProviderContext;
 import dev.lockstep.provider.databricks.resource.SecretAclHandler;
 import dev.lockstep.provider.databricks.resource.SecretHandler;
 import dev.lockstep.provider.databricks.resource.SecretScopeHandler;
 import dev.lockstep.provider.databricks.resource.ServicePrincipalHandler;
 import dev.lockstep.provider.databricks.resource.TokenHandler;
 import dev.lockstep.provider.databricks.resource.UserHandler;
-import dev.lockstep.provider.databricks.resource.NotebookHandler;
-import dev.lockstep.provider.databricks.resource.PermissionsHandler;
-import dev.lockstep.provider.databricks.resource.ProviderContext;
-import dev.lockstep.provider.databricks.data.CurrentUserData;
-import dev.lockstep.provider.databricks.data.GroupData;
-import dev.lockstep.provider.databricks.data.NodeTypeData;
-import dev.lockstep.provider.databricks.data.SparkVersionData;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,7 +82,7 @@ public final class DatabricksProvider implements Provider {
      */
     static OpenResult open(ProviderConfig config, Sleeper sleeper) {
         ClientSettings.Resolution res = ClientSettings.resolve(config.settings(), config.environment(),
-                config.sandbox());
+                config.sandbox(), config.run());
         if (res.settings() == null) {
             return OpenResult.failed(res.diagnostics());
         }

@@ -140,7 +140,10 @@ class ConnectionTest extends EmulatorTest {
         assertEquals(ClientSettings.Auth.OAUTH_M2M, m2m.auth());
         assertEquals(5.0, m2m.rateLimit());
         assertTrue(m2m.allowLockout());
-        assertTrue(ClientSettings.resolve(settings("host = \"h\"\ntoken = \"t\"\n"), Map.of("LOCKSTEP_ALLOW_LOCKOUT",
+        assertTrue(ClientSettings.resolve(settings("host = \"h\"\ntoken = \"t\"\n"), Map.of(), Map.of(),
+                new dev.lockstep.api.provider.RunSettings(true)).settings().allowLockout());
+        // the override is a typed setting: an environment variable the user may have set means nothing
+        assertTrue(!ClientSettings.resolve(settings("host = \"h\"\ntoken = \"t\"\n"), Map.of("LOCKSTEP_ALLOW_LOCKOUT",
                 "true"), Map.of()).settings().allowLockout());
         assertTrue(!s.toString().contains("t]") && !m2m.toString().contains("=s"), "no credentials in toString");
         assertTrue(ClientSettings.resolve(settings("host = \"h\"\ntoken = \"t\"\nrate_limit = 0\n"), Map.of(),

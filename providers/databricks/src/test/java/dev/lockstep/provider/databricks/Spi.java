@@ -27,7 +27,7 @@ import dev.lockstep.planner.hcl.Hcl;
 import dev.lockstep.planner.hcl.ast.Body;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
 import dev.lockstep.planner.schema.BodyDecoder;
 import dev.lockstep.state.SecretHasher;
 import java.nio.file.Path;

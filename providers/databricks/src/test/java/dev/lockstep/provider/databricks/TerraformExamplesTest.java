@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.planner.config.VariableValues;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
 import dev.lockstep.planner.schema.Schemas;
 import dev.lockstep.planner.validate.ConfigValidator;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Blocks copied from the Terraform databricks provider's documentation validate against this

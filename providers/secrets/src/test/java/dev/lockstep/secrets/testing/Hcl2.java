@@ -11,7 +11,7 @@ import dev.lockstep.planner.hcl.ast.Block;
 import dev.lockstep.planner.hcl.ast.Body;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.function.FunctionContext;
-import dev.lockstep.planner.hcl.function.Library;
+import dev.lockstep.planner.hcl.library.Library;
 import dev.lockstep.planner.schema.BodyDecoder;
 import java.util.Map;
 

@@ -54,6 +54,12 @@ public record ClientSettings(String host, String token, String clientId, String 
      * null, or null), the process environment and the sandbox overrides.
      */
     public static Resolution resolve(Value block, Map<String, String> env, Map<String, String> sandbox) {
+        return resolve(block, env, sandbox, dev.lockstep.api.provider.RunSettings.DEFAULTS);
+    }
+
+    /** Resolves the settings, honouring the user's choices for this run (such as {@code --allow-lockout}). */
+    public static Resolution resolve(Value block, Map<String, String> env, Map<String, String> sandbox,
+            dev.lockstep.api.provider.RunSettings run) {
         Diagnostics d = new Diagnostics();
         List<String> tried = new ArrayList<>();
         String host = null;
@@ -145,8 +151,7 @@ public record ClientSettings(String host, String token, String clientId, String 
         Duration retry = Duration.ofSeconds((long) number(block, "retry_timeout_seconds", 300));
         Duration consistency = Duration.ofSeconds((long) number(block, "consistency_timeout_seconds", 60));
         Duration clusterWait = Duration.ofSeconds((long) number(block, "cluster_state_timeout_seconds", 1200));
-        boolean lockout = bool(block, "allow_lockout")
-                || "true".equalsIgnoreCase(env.getOrDefault("LOCKSTEP_ALLOW_LOCKOUT", ""));
+        boolean lockout = bool(block, "allow_lockout") || run.allowLockout();
         return new Resolution(new ClientSettings(normalizeHost(host), token, clientId, clientSecret, source, rate,
                 Math.max(1, timeout), retry, consistency, clusterWait, lockout), d);
     }

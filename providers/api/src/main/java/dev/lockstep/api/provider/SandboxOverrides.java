@@ -1,4 +1,4 @@
-package dev.lockstep.planner.engine;
+package dev.lockstep.api.provider;
 
 import java.util.Map;
 

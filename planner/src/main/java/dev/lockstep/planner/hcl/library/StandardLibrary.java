@@ -1,5 +1,7 @@
-package dev.lockstep.planner.hcl.function;
+package dev.lockstep.planner.hcl.library;
 
+import dev.lockstep.planner.hcl.function.Function;
+import dev.lockstep.planner.hcl.function.FunctionContext;
 import dev.lockstep.planner.hcl.function.lib.CollectionFunctions;
 import dev.lockstep.planner.hcl.function.lib.ConversionFunctions;
 import dev.lockstep.planner.hcl.function.lib.CryptoFunctions;
@@ -7,12 +9,12 @@ import dev.lockstep.planner.hcl.function.lib.DateTimeFunctions;
 import dev.lockstep.planner.hcl.function.lib.EncodingFunctions;
 import dev.lockstep.planner.hcl.function.lib.EnvironmentFunctions;
 import dev.lockstep.planner.hcl.function.lib.FileFunctions;
-import dev.lockstep.planner.hcl.function.lib.PathFunctions;
 import dev.lockstep.planner.hcl.function.lib.FormatFunctions;
 import dev.lockstep.planner.hcl.function.lib.MapFunctions;
 import dev.lockstep.planner.hcl.function.lib.MarkFunctions;
 import dev.lockstep.planner.hcl.function.lib.NetworkFunctions;
 import dev.lockstep.planner.hcl.function.lib.NumericFunctions;
+import dev.lockstep.planner.hcl.function.lib.PathFunctions;
 import dev.lockstep.planner.hcl.function.lib.RegexFunctions;
 import dev.lockstep.planner.hcl.function.lib.SequenceFunctions;
 import dev.lockstep.planner.hcl.function.lib.SetFunctions;

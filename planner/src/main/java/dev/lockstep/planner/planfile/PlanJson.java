@@ -1,4 +1,4 @@
-package dev.lockstep.cli.render;
+package dev.lockstep.planner.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +12,13 @@ import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
-import dev.lockstep.cli.VersionInfo;
 import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.DriftEntry;
 import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
+import dev.lockstep.state.BuildVersion;
 import dev.lockstep.state.codec.TypeJson;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +31,18 @@ import java.util.Map;
  * work unchanged. Unlike Terraform, sensitive values are written as null: the
  * {@code *_sensitive} shapes still say where they were. See {@code docs/plan-json.md}.
  */
-public final class PlanJsonRenderer {
+public final class PlanJson {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private PlanJsonRenderer() {
+    private PlanJson() {
     }
 
     public static ObjectNode render(Plan plan) {
         ObjectNode root = F.objectNode();
         root.put("format_version", "1.2");
-        root.put("terraform_version", "lockstep-" + VersionInfo.version());
-        root.put("lockstep_version", VersionInfo.version());
+        root.put("terraform_version", "lockstep-" + BuildVersion.get());
+        root.put("lockstep_version", BuildVersion.get());
         root.put("timestamp", plan.created().toString());
         root.put("applyable", plan.hasChanges());
         root.put("complete", true);
@@ -294,7 +294,7 @@ public final class PlanJsonRenderer {
         });
     }
 
-    private static void address(ObjectNode o, ResourceAddress a, String provider) {
+    static void address(ObjectNode o, ResourceAddress a, String provider) {
         o.put("address", a.toString());
         o.put("mode", a.isData() ? "data" : "managed");
         o.put("type", a.type());
@@ -317,7 +317,7 @@ public final class PlanJsonRenderer {
     }
 
     /** The value as JSON: unknowns and sensitive values become null. */
-    static JsonNode value(Value v) {
+    public static JsonNode value(Value v) {
         JsonNode n = known(v);
         return n == null ? NullNode.instance : n;
     }

@@ -1,5 +1,8 @@
-package dev.lockstep.planner.hcl.function;
+package dev.lockstep.planner.hcl.library;
 
+import dev.lockstep.planner.hcl.function.Function;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import dev.lockstep.planner.hcl.library.StandardLibrary;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,24 +1,31 @@
-package dev.lockstep.cli.command;
+package dev.lockstep.planner.ops;
 
-import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.state.audit.AuditEvent;
 import dev.lockstep.state.audit.AuditLog;
 import dev.lockstep.state.backend.Lock;
-import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Appends the audit record of a command that changed something to {@code .lockstep/audit.jsonl}. */
-final class Audit {
+/**
+ * The audit record of every operation that changes something ({@code audit.jsonl} in the state
+ * directory), written by the core whoever calls it: an apply's planned changes and their results,
+ * a state edit's addresses, an import, a lock taken over.
+ */
+final class AuditTrail {
 
-    private Audit() {
+    private final Path stateDir;
+
+    AuditTrail(Path stateDir) {
+        this.stateDir = stateDir;
     }
 
-    static void applied(Workspace ws, String command, SnapshotInfo info, Plan plan, Session.Applied applied,
-            Lock lock) throws StateException {
+    /** An apply or destroy: each planned change and what became of it. */
+    void applied(String command, String planDigest, Plan plan, Session.Applied applied, Lock lock)
+            throws StateException {
         List<AuditEvent.Change> changes = new ArrayList<>();
         List<AuditEvent.Result> results = new ArrayList<>();
         String firstError = applied.diagnostics().asList().stream().filter(d -> d.isError())
@@ -32,22 +39,19 @@ final class Audit {
             results.add(new AuditEvent.Result(c.address().toString(), status, "failed".equals(status) ? firstError
                     : null));
         }
-        record(ws, AuditEvent.now(command, info.planDigest(), changes, results, lock == null ? null : lock.info().id()));
+        new AuditLog(stateDir).append(AuditEvent.now(command, planDigest, changes, results,
+                lock == null ? null : lock.info().id()));
     }
 
     /** A command that edits state directly or takes over a lock: its addresses and outcome. */
-    static void simple(Workspace ws, String command, List<String> addresses, String action, Lock lock)
-            throws StateException {
+    void simple(String command, List<String> addresses, String action, Lock lock) throws StateException {
         List<AuditEvent.Change> changes = new ArrayList<>();
         List<AuditEvent.Result> results = new ArrayList<>();
         for (String a : addresses) {
             changes.add(new AuditEvent.Change(a, action));
             results.add(new AuditEvent.Result(a, "ok", null));
         }
-        record(ws, AuditEvent.now(command, null, changes, results, lock == null ? null : lock.info().id()));
-    }
-
-    private static void record(Workspace ws, AuditEvent e) throws StateException {
-        new AuditLog(ws.stateDir()).append(e);
+        new AuditLog(stateDir).append(AuditEvent.now(command, null, changes, results,
+                lock == null ? null : lock.info().id()));
     }
 }

@@ -1,8 +1,15 @@
-package dev.lockstep.cli.render;
+package dev.lockstep.planner.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.value.AttributePath;
+import dev.lockstep.api.value.ListType;
+import dev.lockstep.api.value.MapType;
+import dev.lockstep.api.value.ObjectType;
+import dev.lockstep.api.value.SetType;
+import dev.lockstep.api.value.TupleType;
+import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.ActionReason;
@@ -11,13 +18,6 @@ import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.lockstep.api.value.ListType;
-import dev.lockstep.api.value.MapType;
-import dev.lockstep.api.value.ObjectType;
-import dev.lockstep.api.value.SetType;
-import dev.lockstep.api.value.TupleType;
-import dev.lockstep.api.value.Type;
 import dev.lockstep.state.codec.FormatException;
 import dev.lockstep.state.codec.TypeJson;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads back the JSON plan representation {@link PlanJsonRenderer} writes, for {@code show FILE}.
+ * Reads back the JSON plan representation {@link PlanJson} writes, for {@code show FILE}.
  * Value types come from lockstep's per-change extension (without it, approximately: JSON arrays
  * as tuples, objects as objects); unknown and sensitive values come back from the
  * {@code after_unknown} and {@code *_sensitive} shapes, and the changed secrets and notes from

@@ -1,7 +1,6 @@
-package dev.lockstep.planner.engine;
+package dev.lockstep.planner.plan;
 
 import dev.lockstep.api.addr.ResourceAddress;
-import dev.lockstep.planner.plan.PlanMode;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.lockstep.planner.hcl.function;
+package dev.lockstep.planner.hcl.library;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
@@ -12,6 +12,10 @@ import dev.lockstep.planner.hcl.ast.Expressions;
 import dev.lockstep.planner.hcl.ast.Traversal;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Evaluator;
+import dev.lockstep.planner.hcl.function.Function;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import dev.lockstep.planner.hcl.function.FunctionException;
+import dev.lockstep.planner.hcl.function.Param;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.lockstep.planner.engine;
+package dev.lockstep.planner.plan;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;

@@ -1,4 +1,4 @@
-package dev.lockstep.cli.command;
+package dev.lockstep.planner.ops;
 
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.diag.SourceRange;
@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +22,24 @@ import java.util.stream.Stream;
  * of a directory, of its subdirectories too when recursive, never those of hidden directories
  * such as {@code .lockstep/}), their formatted text, and the atomic replacement of a file.
  */
-final class FmtFiles {
+public final class Formatting {
 
     /** One file: its path, its name as shown (relative to the configuration directory), its text and its canonical text. */
-    record Result(Path path, String display, String source, String formatted) {
-        boolean changed() {
+    public record Result(Path path, String display, String source, String formatted) {
+        public boolean changed() {
             return !source.equals(formatted);
         }
     }
 
     /** The name standard input goes by in listings, diffs and diagnostics, as in Terraform. */
-    static final String STDIN = "<stdin>";
+    public static final String STDIN = "<stdin>";
 
     private final Path base;
     private final boolean recursive;
     private final Diagnostics diags;
     private final Map<Path, Result> results = new LinkedHashMap<>();
 
-    private FmtFiles(Path base, boolean recursive, Diagnostics diags) {
+    private Formatting(Path base, boolean recursive, Diagnostics diags) {
         this.base = base;
         this.recursive = recursive;
         this.diags = diags;
@@ -51,8 +50,8 @@ final class FmtFiles {
      * none), in order. Problems (a missing path, a file that is not {@code .hcl}, unreadable
      * text, syntax errors) go to {@code diags}; a file with errors keeps its text.
      */
-    static List<Result> format(Path base, List<String> targets, boolean recursive, Diagnostics diags) {
-        FmtFiles f = new FmtFiles(base, recursive, diags);
+    public static List<Result> format(Path base, List<String> targets, boolean recursive, Diagnostics diags) {
+        Formatting f = new Formatting(base, recursive, diags);
         for (String t : targets.isEmpty() ? List.of(".") : targets) {
             Path p = base.resolve(t).normalize();
             if (Files.isDirectory(p)) {
@@ -70,7 +69,7 @@ final class FmtFiles {
     }
 
     /** Standard input, formatted; its result has no path. */
-    static Result formatStdin(InputStream in, Diagnostics diags) throws IOException {
+    public static Result formatStdin(InputStream in, Diagnostics diags) throws IOException {
         String src = ConfigLoader.decode(in.readAllBytes(), STDIN, diags);
         src = src == null ? "" : src;
         return new Result(null, STDIN, src, Formatter.format(src, STDIN, diags));
@@ -116,7 +115,7 @@ final class FmtFiles {
     }
 
     /** The text of every file read, by its name as shown, for printing diagnostics with their source line. */
-    static Map<String, String> sources(List<Result> results) {
+    public static Map<String, String> sources(List<Result> results) {
         Map<String, String> out = new LinkedHashMap<>();
         results.forEach(r -> out.put(r.display(), r.source()));
         return out;
@@ -127,7 +126,7 @@ final class FmtFiles {
      * to a temporary file in the same directory, given the file's permissions, and renamed over
      * it, so that a reader sees the old file or the new one, never a part.
      */
-    static void replace(Path path, String text) throws IOException {
+    public static void replace(Path path, String text) throws IOException {
         Path target = path.toRealPath();
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
@@ -142,7 +141,7 @@ final class FmtFiles {
     }
 
     /** A diagnostic for a file that could not be written. */
-    static void writeFailed(Diagnostics diags, Result r, IOException e) {
+    public static void writeFailed(Diagnostics diags, Result r, IOException e) {
         diags.error("Failed to write " + r.display(), String.valueOf(e.getMessage()), SourceRange.synthetic(r.display()));
     }
 }

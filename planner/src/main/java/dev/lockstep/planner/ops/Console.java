@@ -1,0 +1,58 @@
+package dev.lockstep.planner.ops;
+
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.engine.Planner;
+import dev.lockstep.planner.hcl.Hcl;
+import dev.lockstep.planner.hcl.eval.EvalContext;
+import dev.lockstep.planner.hcl.eval.Evaluator;
+import dev.lockstep.planner.hcl.function.FunctionContext;
+import dev.lockstep.planner.hcl.library.Library;
+import dev.lockstep.planner.hcl.print.ConsoleFormat;
+import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.PlanOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code lockstep console}: evaluates expressions against the configuration's values as a plan
+ * without refresh sees them (variables, locals, recorded resource attributes, functions).
+ */
+public final class Console implements AutoCloseable {
+
+    private final Session session;
+    private final EvalContext context;
+
+    private Console(Session session, EvalContext context) {
+        this.session = session;
+        this.context = context;
+    }
+
+    static Outcome<Console> open(Session s, Path dir, Map<String, String> environment, Diagnostics opened) {
+        Planner.Result r = s.plan(new PlanOptions(PlanMode.REFRESH_ONLY, false, List.of(), List.of(), 10));
+        Diagnostics diags = new Diagnostics().addAll(opened).addAll(r.diagnostics());
+        if (r.diagnostics().hasErrors()) {
+            s.close();
+            return Outcome.failed(diags);
+        }
+        FunctionContext fctx = new FunctionContext(dir, environment, false);
+        return Outcome.succeeded(new Console(s, EvalContext.of(r.scope(), Library.all(fctx), fctx)), diags);
+    }
+
+    /** Evaluates one expression; the result is the value as {@code terraform console} prints it. */
+    public Outcome<String> evaluate(String expression) {
+        Diagnostics d = new Diagnostics();
+        var expr = Hcl.parseExpression(expression, "<console-input>", d);
+        Value v = d.hasErrors() ? null : Evaluator.evaluate(expr, context, d);
+        if (d.hasErrors()) {
+            return Outcome.failed(d);
+        }
+        return Outcome.succeeded(ConsoleFormat.format(v), d);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

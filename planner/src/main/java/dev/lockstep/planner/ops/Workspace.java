@@ -1,0 +1,230 @@
+package dev.lockstep.planner.ops;
+
+import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.provider.RunSettings;
+import dev.lockstep.api.provider.SandboxOverrides;
+import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.config.ConfigLoader;
+import dev.lockstep.planner.config.Settings;
+import dev.lockstep.planner.config.VariableValues;
+import dev.lockstep.planner.schema.Schemas;
+import dev.lockstep.state.BuildVersion;
+import dev.lockstep.state.Identity;
+import dev.lockstep.state.backend.SnapshotInfo;
+import dev.lockstep.state.backend.StateBackend;
+import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.backend.StateLockedException;
+import dev.lockstep.state.local.GitHead;
+import dev.lockstep.state.local.LocalBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The front door of lockstep's engine: one configuration directory, its settings and its state
+ * backend, and every workflow as an operation that returns an {@link Outcome} (docs/architecture.md).
+ * Opening reads only the {@code lockstep} settings, so that a mistake there (a typo in the
+ * {@code backend} block) stops every command instead of silently using the default state directory.
+ * Paths given to operations are relative to the configuration directory, as with Terraform's
+ * {@code -chdir}.
+ */
+public final class Workspace {
+
+    /**
+     * How to open a workspace.
+     *
+     * @param dir the configuration directory
+     * @param environment the process environment (credentials, {@code LOCKSTEP_VAR_*})
+     * @param run the user's choices that providers honour
+     * @param sandbox lockstep's emulators for a state directory, or {@link #NO_SANDBOX}
+     * @param log where providers report what they do
+     */
+    public record Request(Path dir, Map<String, String> environment, RunSettings run, SandboxFactory sandbox,
+            ProviderLog log) {
+    }
+
+    /** Starts lockstep's emulators for a workspace, given its state directory (where their data lives by default). */
+    @FunctionalInterface
+    public interface SandboxFactory {
+        SandboxOverrides open(Path stateDir);
+    }
+
+    /** Real systems: no emulators. */
+    public static final SandboxFactory NO_SANDBOX = stateDir -> SandboxOverrides.NONE;
+
+    private final Request request;
+    private final Schemas schemas;
+    private final Settings settings;
+    private final Map<String, String> sources;
+    private final Diagnostics fileProblems;
+    private StateBackend backend;
+
+    private Workspace(Request request, Schemas schemas, Settings settings, Map<String, String> sources,
+            Diagnostics fileProblems) {
+        this.fileProblems = fileProblems;
+        this.request = request;
+        this.schemas = schemas;
+        this.settings = settings;
+        this.sources = sources;
+    }
+
+    /** Opens the workspace: reads the configuration's settings (an error in them fails the open). */
+    public static Outcome<Workspace> open(Request r) {
+        Diagnostics d = new Diagnostics();
+        Diagnostics fileProblems = new Diagnostics();
+        Map<String, String> sources = new LinkedHashMap<>();
+        Path dir = r.dir().toAbsolutePath().normalize();
+        Settings settings = new ConfigLoader(d, dev.lockstep.planner.hcl.eval.EvalContext.of(Map.of(), Map.of(),
+                new dev.lockstep.planner.hcl.function.FunctionContext(dir, r.environment(), true)))
+                .loadSettings(dir, sources, fileProblems);
+        if (d.hasErrors()) {
+            return Outcome.failed(d.addAll(fileProblems));
+        }
+        Request normalized = new Request(dir, Map.copyOf(r.environment()), r.run(), r.sandbox(), r.log());
+        return Outcome.succeeded(new Workspace(normalized, Schemas.discover(), settings, sources, fileProblems), d);
+    }
+
+    /**
+     * Why the settings cannot be trusted (a configuration file that cannot be read or parsed), for
+     * the operations that touch the state without loading the whole configuration; empty when they can.
+     */
+    Diagnostics settingsDoubts() {
+        return fileProblems;
+    }
+
+    /** The configuration directory. */
+    public Path dir() {
+        return request.dir();
+    }
+
+    /** The state directory: {@code .lockstep} beside the configuration, or the backend block's {@code path}. */
+    public Path stateDir() {
+        return settings.stateDir();
+    }
+
+    /** The provider schemas (for renderers that draw nested blocks). */
+    public Schemas schemas() {
+        return schemas;
+    }
+
+    /** The configuration files' text by file name, for showing the lines diagnostics point at. */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    /** A path argument, resolved against the configuration directory (as Terraform's -chdir does). */
+    public Path resolve(Path p) {
+        return dir().resolve(p).normalize();
+    }
+
+    /** Every workflow that plans or applies: {@code plan}, {@code apply}, {@code destroy}, {@code drift}, ... */
+    public Operations operations() {
+        return new Operations(this);
+    }
+
+    /** The state workflows that need no configuration: {@code state}, {@code lock}, {@code output}. */
+    public StateOperations state() {
+        return new StateOperations(this);
+    }
+
+    Request request() {
+        return request;
+    }
+
+    StateBackend backend() {
+        if (backend == null) {
+            backend = new LocalBackend(settings.stateDir(), LocalBackend.Options.defaults()
+                    .withRetention(settings.snapshots()));
+        }
+        return backend;
+    }
+
+    /** The snapshot metadata for a version a command writes now. */
+    SnapshotInfo info(String command, String planDigest) {
+        return new SnapshotInfo(0, Instant.now(), Identity.userAtHost(), command, planDigest,
+                GitHead.commitOf(dir()).orElse(null), BuildVersion.get());
+    }
+
+    /**
+     * Opens a session (the validated configuration, its variables, the state, locked when asked).
+     * {@code fixed} are values already decided (a saved plan's).
+     */
+    Outcome<Session> session(String operation, VariableInputs vars, Map<String, Value> fixed, boolean lock,
+            Duration lockTimeout) {
+        SandboxOverrides sandbox = lazySandbox();
+        try {
+            Session.Opened o = Session.open(new Session.Request(dir(), schemas, s -> backend(),
+                    new VariableValues.Sources(vars.environment(), vars.varFiles(), vars.assignments(), fixed),
+                    request.environment(), sandbox, request.log(), operation, lock, lockTimeout, request.run()));
+            if (o.session() == null) {
+                sandbox.close();
+                if (o.diagnostics().asList().stream().anyMatch(d -> d.isError()
+                        && d.summary().equals(VariableValues.CONTRADICTS_SAVED_PLAN))) {
+                    return Outcome.refused(Refusal.PLAN_STALE, o.diagnostics());
+                }
+                return Outcome.failed(o.diagnostics());
+            }
+            sources.putAll(o.session().config().sources());
+            return Outcome.succeeded(o.session(), o.diagnostics());
+        } catch (StateException e) {
+            sandbox.close();
+            return stateProblem(e);
+        }
+    }
+
+    /** A state problem as an outcome: refused when the lock is held by another process, else failed. */
+    static <T> Outcome<T> stateProblem(StateException e) {
+        if (e instanceof StateLockedException l) {
+            StringBuilder detail = new StringBuilder("The state is locked by another lockstep process.");
+            if (l.holder() != null) {
+                detail.append(" Lock info:\n  ID:        ").append(l.holder().id())
+                        .append("\n  Who:       ").append(l.holder().who())
+                        .append("\n  Operation: ").append(l.holder().operation())
+                        .append("\n  Created:   ").append(l.holder().created())
+                        .append("\n  Path:      ").append(l.holder().path())
+                        .append("\n  Version:   ").append(l.holder().version())
+                        .append("\n  PID:       ").append(l.holder().pid()).append('\n');
+            }
+            detail.append("\nWait for it to finish (or retry with --lock-timeout 60s). If the holder died, its lock "
+                    + "expires on its own; `lockstep force-unlock ID` removes it at once.");
+            return Outcome.refused(Refusal.STATE_LOCKED, "Error acquiring the state lock", detail.toString());
+        }
+        return Outcome.failed(new Diagnostics().add(dev.lockstep.api.diag.Diagnostic.error("State error",
+                e.getMessage(), null).withCause(e)));
+    }
+
+    /**
+     * The sandbox, started when a provider first asks: where it lives depends on the state
+     * directory, and providers the command does not use never start an emulator.
+     */
+    private SandboxOverrides lazySandbox() {
+        if (request.sandbox() == NO_SANDBOX) {
+            return SandboxOverrides.NONE;
+        }
+        return new SandboxOverrides() {
+            private SandboxOverrides resolved;
+
+            private synchronized SandboxOverrides resolved() {
+                if (resolved == null) {
+                    resolved = request.sandbox().open(stateDir());
+                }
+                return resolved;
+            }
+
+            @Override
+            public Map<String, String> forProvider(String provider) {
+                return resolved().forProvider(provider);
+            }
+
+            @Override
+            public synchronized void close() {
+                if (resolved != null) {
+                    resolved.close();
+                }
+            }
+        };
+    }
+}
