@@ -79,6 +79,24 @@ public final class Conditions {
         }
     }
 
+    /**
+     * Evaluates the expressions of {@code rules} only for the problems they have whatever the
+     * values (unknown functions, wrong argument types, invalid references), as {@code validate}
+     * does with unknown resource values; reports errors only.
+     */
+    public static void validate(List<Condition> rules, EvalContext ctx, Diagnostics diags) {
+        for (Condition rule : rules) {
+            Diagnostics d = new Diagnostics();
+            Evaluator.evaluate(rule.condition(), ctx, d);
+            Evaluator.evaluate(rule.errorMessage(), ctx, d);
+            for (Diagnostic x : d) {
+                if (x.isError()) {
+                    diags.add(x);
+                }
+            }
+        }
+    }
+
     private static Outcome checkOne(Kind kind, Condition rule, EvalContext ctx, Severity failure, boolean warnUnknown,
             Diagnostics diags) {
         Diagnostics d = new Diagnostics();

@@ -412,6 +412,30 @@ class ConditionsEngineTest {
     }
 
     @Test
+    void validateChecksTheExpressionsOfConditions() {
+        Configs.write(dir, "main.hcl", """
+                resource "terraform_data" "a" {
+                  input = "x"
+                  lifecycle {
+                    postcondition {
+                      condition     = self.nonexistent == "x"
+                      error_message = "m"
+                    }
+                  }
+                }
+                check "c" {
+                  assert {
+                    condition     = nosuchfunction(terraform_data.a.input)
+                    error_message = "m"
+                  }
+                }
+                """);
+        Diagnostics d = Configs.validate(dir).diagnostics();
+        assertAt(only(d, "Unsupported attribute"), Severity.ERROR, 5, 27);
+        assertAt(only(d, "Call to unknown function"), Severity.ERROR, 12, 21);
+    }
+
+    @Test
     void conditionsReferringToOtherResourcesOrderThem() {
         Engine e = engine("""
                 resource "terraform_data" "b" {
