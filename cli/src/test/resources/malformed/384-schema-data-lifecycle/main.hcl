@@ -1,4 +1,5 @@
 data "terraform_data" "a" {
   lifecycle {
+    prevent_destroy = true
   }
 }

@@ -151,12 +151,23 @@ final class BodyReader {
         return true;
     }
 
-    /** Checks the shape of precondition and postcondition blocks: a condition and an error message. */
-    static void checkConditions(List<Block> blocks, Diagnostics diags) {
+    /**
+     * Checks the shape of the condition blocks of type {@code type} among {@code blocks} (a
+     * condition and an error message, no labels) and returns those that have both.
+     */
+    static List<Condition> conditions(List<Block> blocks, String type, Diagnostics diags) {
+        List<Condition> out = new ArrayList<>();
         for (Block v : blocks) {
-            labels(v, 0, "", diags);
-            BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
+            if (!v.type().equals(type)) {
+                continue;
+            }
+            boolean labelsOk = labels(v, 0, "", diags);
+            Content c = BodyReader.read(v.body(), Set.of("condition", "error_message"), Set.of(), Set.of("condition",
                     "error_message"), v.typeRange(), diags);
+            if (labelsOk && c.attr("condition") != null && c.attr("error_message") != null) {
+                out.add(new Condition(c.attr("condition").expr(), c.attr("error_message").expr(), v.typeRange()));
+            }
         }
+        return out;
     }
 }

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param dir the configuration directory
  * @param sources file name to source text, for rendering diagnostics with snippets
  * @param settings the {@code lockstep} blocks' settings (state backend)
+ * @param checks the {@code check} blocks by name
  */
 public record Config(Path dir, Map<String, String> sources, Settings settings, List<ProviderBlock> providers,
         Map<String, Variable> variables, Map<String, Local> locals, Map<String, Output> outputs,
-        Map<ResourceAddress, ResourceConfig> resources) {
+        Map<ResourceAddress, ResourceConfig> resources, Map<String, Check> checks) {
 
     public Config {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -26,5 +27,6 @@ public record Config(Path dir, Map<String, String> sources, Settings settings, L
         locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+        checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL = Set.of("lockstep", "terraform", "provider", "variable", "locals",
-            "output", "data", "resource");
+            "output", "data", "resource", "check");
     private static final Set<String> RESERVED_VARIABLE_NAMES = Set.of("count", "for_each", "source", "version",
             "providers", "locals", "depends_on", "lifecycle");
 
@@ -210,7 +210,8 @@ public final class ConfigLoader {
             }
         }
         Settings settings = SettingsDecoder.decode(dir == null ? Path.of("") : dir, d.settings, diags);
-        return new Config(dir, sources, settings, d.providers, d.variables, d.locals, d.outputs, d.resources);
+        return new Config(dir, sources, settings, d.providers, d.variables, d.locals, d.outputs, d.resources,
+                d.checks);
     }
 
     /** Accumulates declarations while decoding. */
@@ -221,6 +222,7 @@ public final class ConfigLoader {
         final Map<String, Local> locals = new LinkedHashMap<>();
         final Map<String, Output> outputs = new LinkedHashMap<>();
         final Map<ResourceAddress, ResourceConfig> resources = new LinkedHashMap<>();
+        final Map<String, Check> checks = new LinkedHashMap<>();
     }
 
     private void decodeBlock(Block b, Decoded d) {
@@ -261,6 +263,11 @@ public final class ConfigLoader {
             case "data":
                 if (BodyReader.labels(b, 2, "type, name", diags)) {
                     decodeResource(b, b.type().equals("data") ? ResourceMode.DATA : ResourceMode.MANAGED, d);
+                }
+                break;
+            case "check":
+                if (BodyReader.labels(b, 1, "name", diags)) {
+                    decodeCheck(b, d);
                 }
                 break;
             case "module":
@@ -359,16 +366,43 @@ public final class ConfigLoader {
         String name = b.label(0);
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("value", "description", "sensitive", "depends_on"),
                 Set.of("precondition"), Set.of("value"), b.headerRange(), diags);
-        BodyReader.checkConditions(c.blocks(), diags);
+        List<Condition> preconditions = BodyReader.conditions(c.blocks(), "precondition", diags);
         if (c.attr("value") == null) {
             return;
         }
         Output o = new Output(name, c.attr("value").expr(), BodyReader.string(c.attr("description"), diags),
-                BodyReader.bool(c.attr("sensitive"), false, diags), resourceBlocks.dependsOn(c.attr("depends_on")), b.headerRange());
+                BodyReader.bool(c.attr("sensitive"), false, diags), resourceBlocks.dependsOn(c.attr("depends_on")),
+                preconditions, b.headerRange());
         Output prev = d.outputs.putIfAbsent(name, o);
         if (prev != null) {
             diags.error("Duplicate output definition", "An output named \"" + name + "\" was already defined at "
                     + BodyReader.where(prev.range()) + ". Output names must be unique within a configuration.",
+                    b.headerRange());
+        }
+    }
+
+    private void decodeCheck(Block b, Decoded d) {
+        String name = b.label(0);
+        BodyReader.Content c = BodyReader.read(b.body(), Set.of(), Set.of("assert", "data"), Set.of(),
+                b.headerRange(), diags);
+        for (Block nb : c.blocks()) {
+            if (nb.type().equals("data")) {
+                // Terraform reads a scoped data source here; lockstep refuses rather than skip it.
+                diags.error("Unsupported block type", "lockstep does not support data blocks inside a check block "
+                        + "yet. Declare the data source at the top level of the configuration and refer to it from "
+                        + "the assertion.", nb.typeRange());
+            }
+        }
+        List<Condition> asserts = BodyReader.conditions(c.blocks(), "assert", diags);
+        boolean anyAssert = c.blocks().stream().anyMatch(nb -> nb.type().equals("assert"));
+        if (!anyAssert) {
+            diags.error("Zero assert blocks", "Check blocks must have at least one assert block.", b.headerRange());
+        }
+        Check check = new Check(name, asserts, b.headerRange());
+        Check prev = d.checks.putIfAbsent(name, check);
+        if (prev != null) {
+            diags.error("Duplicate check block", "A check block named \"" + name + "\" was already defined at "
+                    + BodyReader.where(prev.range()) + ". Check blocks must be unique within a configuration.",
                     b.headerRange());
         }
     }

@@ -73,19 +73,15 @@ final class ResourceBlockDecoder {
                                 nb.labels().get(0).range());
                         continue;
                     }
-                    if (mode == ResourceMode.DATA) {
-                        diags.error("Unsupported lifecycle block", "Data sources do not have a lifecycle.",
-                                nb.typeRange());
-                        continue;
-                    }
                     if (lifecycleBlock != null) {
-                        diags.error("Duplicate lifecycle block", "This resource already has a lifecycle block at "
+                        diags.error("Duplicate lifecycle block", "This " + (mode == ResourceMode.DATA ? "data source"
+                                : "resource") + " already has a lifecycle block at "
                                 + BodyReader.where(lifecycleBlock.typeRange()) + "; put every lifecycle setting in "
                                 + "that one block.", nb.typeRange());
                         continue;
                     }
                     lifecycleBlock = nb;
-                    lifecycle = lifecycle(nb);
+                    lifecycle = mode == ResourceMode.DATA ? dataLifecycle(nb) : lifecycle(nb);
                 } else if (nb.type().equals("provisioner") || nb.type().equals("connection")) {
                     diags.error("Unsupported block type", "lockstep does not run provisioners; \"" + nb.type()
                             + "\" blocks are not supported.", nb.typeRange());
@@ -142,11 +138,21 @@ final class ResourceBlockDecoder {
         return out;
     }
 
+    /** A data source's lifecycle: only precondition and postcondition blocks, as in Terraform. */
+    private Lifecycle dataLifecycle(Block b) {
+        BodyReader.Content c = BodyReader.read(b.body(), Set.of(), Set.of("precondition", "postcondition"), Set.of(),
+                b.typeRange(), diags);
+        return new Lifecycle(false, false, List.of(), false, List.of(),
+                BodyReader.conditions(c.blocks(), "precondition", diags),
+                BodyReader.conditions(c.blocks(), "postcondition", diags));
+    }
+
     private Lifecycle lifecycle(Block b) {
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("create_before_destroy", "prevent_destroy",
                 "ignore_changes", "replace_triggered_by"), Set.of("precondition", "postcondition"), Set.of(),
                 b.typeRange(), diags);
-        BodyReader.checkConditions(c.blocks(), diags);
+        List<Condition> pre = BodyReader.conditions(c.blocks(), "precondition", diags);
+        List<Condition> post = BodyReader.conditions(c.blocks(), "postcondition", diags);
         boolean cbd = BodyReader.bool(c.attr("create_before_destroy"), false, diags);
         boolean pd = BodyReader.bool(c.attr("prevent_destroy"), false, diags);
         List<Traversal> ignore = new ArrayList<>();
@@ -181,6 +187,6 @@ final class ResourceBlockDecoder {
                         + "resources or their attributes.", r.expr().range());
             }
         }
-        return new Lifecycle(cbd, pd, ignore, ignoreAll, rtb);
+        return new Lifecycle(cbd, pd, ignore, ignoreAll, rtb, pre, post);
     }
 }

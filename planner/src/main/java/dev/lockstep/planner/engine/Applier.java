@@ -151,6 +151,9 @@ public final class Applier {
                 Thread.currentThread().interrupt();
             }
         }
+        if (!cancelled.get()) {
+            afterOperations(runner, finished.size() == g.nodes().size(), diags);
+        }
         int skipped = 0;
         for (Operation o : g.nodes()) {
             if (!finished.contains(o)) {
@@ -163,12 +166,41 @@ public final class Applier {
         return new Result(diags, succeeded, failed, skipped, cancelled.get(), outcomes);
     }
 
-    /** The final value of every output, evaluated after the apply against the applied values. */
+    /**
+     * What follows the operations, as in Terraform: the conditions of the instances left
+     * unchanged are checked again against the applied values, and, when every operation ran, the
+     * check blocks' assertions (warnings only).
+     */
+    private void afterOperations(OperationRunner runner, boolean allRan, Diagnostics diags) {
+        var failure = planned.plan().mode() == dev.lockstep.planner.plan.PlanMode.REFRESH_ONLY
+                ? dev.lockstep.api.diag.Severity.WARNING : dev.lockstep.api.diag.Severity.ERROR;
+        for (PlannedInstance pi : planned.instances().values()) {
+            if (pi.change().action() == dev.lockstep.planner.plan.Action.NO_OP) {
+                diags.addAll(runner.recheck(pi, failure));
+            }
+        }
+        if (allRan && planned.plan().mode() != dev.lockstep.planner.plan.PlanMode.DESTROY) {
+            var ctx = dev.lockstep.planner.hcl.eval.EvalContext.of(planned.scope(), request.functions(),
+                    request.functionContext());
+            Conditions.checkBlocks(request.config().checks().values(), ctx, false, diags);
+        }
+    }
+
+    /**
+     * The final value of every output, evaluated after the apply against the applied values; an
+     * output whose precondition fails (an error in {@code diags}) has no value.
+     */
     public static Map<String, Value> outputs(Planner.Request request, Planner.Result planned, Diagnostics diags) {
         Map<String, Value> out = new java.util.TreeMap<>();
         var ctx = dev.lockstep.planner.hcl.eval.EvalContext.of(planned.scope(), request.functions(),
                 request.functionContext());
         for (var o : request.config().outputs().values()) {
+            int errs = diags.errorCount();
+            Conditions.check(Conditions.Kind.OUTPUT_PRECONDITION, o.preconditions(), ctx,
+                    dev.lockstep.api.diag.Severity.ERROR, false, diags);
+            if (diags.errorCount() > errs) {
+                continue;
+            }
             out.put(o.name(), dev.lockstep.planner.hcl.eval.Evaluator.evaluate(o.value(), ctx, diags));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.lockstep.planner.engine;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.Severity;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.DataSourceHandler;
@@ -106,8 +107,13 @@ final class OperationRunner {
         }
         ResourceHandler h = p.resource(op.address().type());
         ResourceConfig rc = pi.config();
-        Value config = new BodyDecoder(d).decode(rc.body(), h.schema().block(), instanceContext(pi.instance()),
-                rc.range());
+        EvalContext ictx = instanceContext(pi.instance());
+        Conditions.check(Conditions.Kind.RESOURCE_PRECONDITION, rc.lifecycle().preconditions(), ictx,
+                Severity.ERROR, false, d);
+        if (d.hasErrors()) {
+            return null;
+        }
+        Value config = new BodyDecoder(d).decode(rc.body(), h.schema().block(), ictx, rc.range());
         if (d.hasErrors()) {
             return null;
         }
@@ -167,6 +173,11 @@ final class OperationRunner {
         journal.put(new ResourceInstance(op.address(), c.provider(), h.schema().version(), resp.id(), r.value(),
                 create ? r.hashes() : hashes, c.dependencies(), status, created, now));
         planned.values().set(op.address(), newState);
+        if (!d.hasErrors()) {
+            // after the object is recorded, as Terraform does: it exists, and the command fails
+            Conditions.check(Conditions.Kind.RESOURCE_POSTCONDITION, rc.lifecycle().postconditions(),
+                    Conditions.withSelf(ictx, newState), Severity.ERROR, false, d);
+        }
         return resp.id();
     }
 
@@ -235,16 +246,48 @@ final class OperationRunner {
         }
         DataSourceHandler h = p.dataSource(op.address().type());
         ResourceConfig rc = pi.config();
-        Value config = new BodyDecoder(d).decode(rc.body(), h.schema().block(), instanceContext(pi.instance()),
-                rc.range());
+        EvalContext ictx = instanceContext(pi.instance());
+        Conditions.check(Conditions.Kind.RESOURCE_PRECONDITION, rc.lifecycle().preconditions(), ictx,
+                Severity.ERROR, false, d);
+        if (d.hasErrors()) {
+            return;
+        }
+        Value config = new BodyDecoder(d).decode(rc.body(), h.schema().block(), ictx, rc.range());
         if (d.hasErrors()) {
             return;
         }
         DataSourceHandler.DataResponse r = h.read(config);
         d.addAll(r.diagnostics());
         if (r.state() != null) {
-            planned.values().set(op.address(), Marks.mark(Marks.markSchema(r.state(), h.schema().block()),
-                    Marks.paths(config)));
+            Value v = Marks.mark(Marks.markSchema(r.state(), h.schema().block()), Marks.paths(config));
+            if (!d.hasErrors()) {
+                Conditions.check(Conditions.Kind.RESOURCE_POSTCONDITION, rc.lifecycle().postconditions(),
+                        Conditions.withSelf(ictx, v), Severity.ERROR, false, d);
+            }
+            if (!d.hasErrors()) {
+                planned.values().set(op.address(), v);
+            }
         }
+    }
+
+    /**
+     * Checks the conditions of an instance the plan leaves unchanged, now that the changes it
+     * depends on are applied (Terraform checks them again at apply, so that they still hold and
+     * those that were unknown at plan time are checked at all).
+     */
+    Diagnostics recheck(PlannedInstance pi, Severity failure) {
+        Diagnostics d = new Diagnostics();
+        ResourceConfig rc = pi.config();
+        if (rc == null || !rc.lifecycle().hasConditions() || pi.change().after() == null) {
+            return d;
+        }
+        EvalContext ictx = instanceContext(pi.instance());
+        Conditions.check(Conditions.Kind.RESOURCE_PRECONDITION, rc.lifecycle().preconditions(), ictx, failure, false,
+                d);
+        if (!d.hasErrors()) {
+            Conditions.check(Conditions.Kind.RESOURCE_POSTCONDITION, rc.lifecycle().postconditions(),
+                    Conditions.withSelf(ictx, pi.change().after()), failure, false, d);
+        }
+        return d;
     }
 }

@@ -4,12 +4,14 @@ import dev.lockstep.api.addr.InstanceKey;
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.addr.ResourceMode;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.Severity;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ResourceHandler;
 import dev.lockstep.api.schema.ResourceSchema;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.config.Condition;
 import dev.lockstep.planner.config.Config;
 import dev.lockstep.planner.config.Local;
 import dev.lockstep.planner.config.Output;
@@ -112,6 +114,9 @@ public final class Planner {
             }
         }
         List<OutputChange> outputs = diags.hasErrors() ? List.of() : outputs();
+        if (req.options().mode() != PlanMode.DESTROY && !diags.hasErrors()) {
+            Conditions.checkBlocks(req.config().checks().values(), root, true, diags);
+        }
         Map<ResourceAddress, String> fingerprints = new TreeMap<>();
         refreshed.forEach((a, r) -> fingerprints.put(a, Refresher.fingerprint(r.value(), hasher)));
         List<String> targets = new ArrayList<>();
@@ -204,6 +209,18 @@ public final class Planner {
         return req.providers().get(key, root, diags);
     }
 
+    /**
+     * How a false condition is reported: an error, except in a refresh-only plan, which reports
+     * it as a warning (as Terraform does) because it changes nothing.
+     */
+    private Severity failureSeverity() {
+        return req.options().mode() == PlanMode.REFRESH_ONLY ? Severity.WARNING : Severity.ERROR;
+    }
+
+    private Conditions.Outcome conditions(Conditions.Kind kind, List<Condition> rules, EvalContext ctx) {
+        return Conditions.check(kind, rules, ctx, failureSeverity(), false, diags);
+    }
+
     private static String providerKey(ResourceConfig rc) {
         return rc.provider() != null ? rc.provider() : rc.impliedProvider();
     }
@@ -258,6 +275,11 @@ public final class Planner {
             EvalContext ictx = EvalContext.of(scope.forInstance(inst.countIndex(), inst.eachKey(), inst.eachValue()),
                     req.functions(), req.functionContext());
             int errs = diags.errorCount();
+            // a failing precondition stops the planning of the instance (an unknown one is checked at apply)
+            conditions(Conditions.Kind.RESOURCE_PRECONDITION, rc.lifecycle().preconditions(), ictx);
+            if (diags.errorCount() > errs) {
+                continue;
+            }
             Value config = decoder.decode(rc.body(), h.schema().block(), ictx, rc.range());
             if (diags.errorCount() > errs) {
                 continue;
@@ -267,6 +289,12 @@ public final class Planner {
             ResourceChange c = instancePlanner.plan(addr, providerKey(rc), h, prior, recorded, config,
                     rc.lifecycle(), replace.contains(addr), deps, diags);
             c = replaceTriggeredBy(rc, c, ictx);
+            // postconditions against the planned object; what is not known yet is checked after the apply
+            Value self = req.options().mode() == PlanMode.REFRESH_ONLY ? c.before() : c.after();
+            if (self != null) {
+                conditions(Conditions.Kind.RESOURCE_POSTCONDITION, rc.lifecycle().postconditions(),
+                        Conditions.withSelf(ictx, self));
+            }
             changes.put(addr, c);
             instances.put(addr, new PlannedInstance(c, rc, inst, h.schema(), recorded, config));
             values.set(addr, c.after());
@@ -341,19 +369,19 @@ public final class Planner {
             EvalContext ictx = EvalContext.of(scope.forInstance(inst.countIndex(), inst.eachKey(), inst.eachValue()),
                     req.functions(), req.functionContext());
             int errs = diags.errorCount();
+            Conditions.Outcome pre = conditions(Conditions.Kind.RESOURCE_PRECONDITION,
+                    rc.lifecycle().preconditions(), ictx);
+            if (diags.errorCount() > errs) {
+                continue;
+            }
             Value config = decoder.decode(rc.body(), h.schema().block(), ictx, rc.range());
             if (diags.errorCount() > errs) {
                 continue;
             }
-            if (!config.isWhollyKnown() || dependencyPending) {
-                Value after = Value.unknown(h.schema().block().impliedType());
-                ActionReason reason = dependencyPending ? ActionReason.READ_BECAUSE_DEPENDENCY_PENDING
-                        : ActionReason.READ_BECAUSE_CONFIG_UNKNOWN;
-                ResourceChange c = new ResourceChange(addr, providerKey(rc), Action.READ, reason, null, after,
-                        List.of(), List.of(), Map.of(), List.of(), deps);
-                changes.put(addr, c);
-                instances.put(addr, new PlannedInstance(c, rc, inst, h.schema(), null, config));
-                values.set(addr, after);
+            if (!config.isWhollyKnown() || dependencyPending || pre == Conditions.Outcome.UNKNOWN) {
+                // read during apply, where the conditions are checked again
+                deferRead(rc, h, inst, addr, config, deps, dependencyPending || pre == Conditions.Outcome.UNKNOWN
+                        ? ActionReason.READ_BECAUSE_DEPENDENCY_PENDING : ActionReason.READ_BECAUSE_CONFIG_UNKNOWN);
                 continue;
             }
             DataSourceHandler.DataResponse r = h.read(config);
@@ -362,8 +390,25 @@ public final class Planner {
                 continue;
             }
             Value v = Marks.mark(Marks.markSchema(r.state(), h.schema().block()), Marks.paths(config));
+            Conditions.Outcome post = conditions(Conditions.Kind.RESOURCE_POSTCONDITION,
+                    rc.lifecycle().postconditions(), Conditions.withSelf(ictx, v));
+            if (post == Conditions.Outcome.UNKNOWN) {
+                deferRead(rc, h, inst, addr, config, deps, ActionReason.READ_BECAUSE_DEPENDENCY_PENDING);
+                continue;
+            }
             values.set(addr, v);
         }
+    }
+
+    /** Plans the read of a data source instance for the apply. */
+    private void deferRead(ResourceConfig rc, DataSourceHandler h, Expansion.Instance inst, ResourceAddress addr,
+            Value config, List<String> deps, ActionReason reason) {
+        Value after = Value.unknown(h.schema().block().impliedType());
+        ResourceChange c = new ResourceChange(addr, providerKey(rc), Action.READ, reason, null, after, List.of(),
+                List.of(), Map.of(), List.of(), deps);
+        changes.put(addr, c);
+        instances.put(addr, new PlannedInstance(c, rc, inst, h.schema(), null, config));
+        values.set(addr, after);
     }
 
     // ------------------------------------------------------------------ deletes
@@ -444,6 +489,11 @@ public final class Planner {
         boolean destroy = req.options().mode() == PlanMode.DESTROY;
         Map<String, Output> configured = destroy ? Map.of() : req.config().outputs();
         for (Output o : configured.values()) {
+            int errs = diags.errorCount();
+            conditions(Conditions.Kind.OUTPUT_PRECONDITION, o.preconditions(), root);
+            if (diags.errorCount() > errs) {
+                continue;
+            }
             Value v = Evaluator.evaluate(o.value(), root, diags);
             if (!o.sensitive() && v.containsSensitive()) {
                 diags.error("Output refers to sensitive values", "Mark the output \"" + o.name() + "\" with "

@@ -3,6 +3,8 @@ package dev.lockstep.planner.graph;
 import dev.lockstep.api.addr.ResourceMode;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.diag.SourceRange;
+import dev.lockstep.planner.config.Check;
+import dev.lockstep.planner.config.Condition;
 import dev.lockstep.planner.config.Config;
 import dev.lockstep.planner.config.Local;
 import dev.lockstep.planner.config.Output;
@@ -83,10 +85,29 @@ public final class ConfigGraph {
         for (Output o : config.outputs().values()) {
             add(new GraphNode(GraphNode.Kind.OUTPUT, o.name(), o.range()));
         }
+        for (Check c : config.checks().values()) {
+            add(new GraphNode(GraphNode.Kind.CHECK, c.name(), c.range()));
+        }
     }
 
-    /** Where a reference appears, which decides whether {@code count}, {@code each} are valid. */
-    private record Site(GraphNode node, boolean count, boolean forEach) {
+    /**
+     * Where a reference appears, which decides whether {@code count}, {@code each} and
+     * {@code self} (a postcondition's object) are valid.
+     */
+    private record Site(GraphNode node, boolean count, boolean forEach, boolean self) {
+        Site(GraphNode node, boolean count, boolean forEach) {
+            this(node, count, forEach, false);
+        }
+    }
+
+    /** The references of the condition and error message of each condition. */
+    private static List<Traversal> conditionReferences(List<Condition> conditions) {
+        List<Traversal> out = new ArrayList<>();
+        for (Condition c : conditions) {
+            out.addAll(Expressions.references(c.condition()));
+            out.addAll(Expressions.references(c.errorMessage()));
+        }
+        return out;
     }
 
     private void addEdges() {
@@ -115,7 +136,9 @@ public final class ConfigGraph {
                 refs.addAll(Expressions.references(e));
             }
             refs.addAll(r.dependsOn());
+            refs.addAll(conditionReferences(r.lifecycle().preconditions()));
             refs(s, refs);
+            refs(new Site(n, s.count(), s.forEach(), true), conditionReferences(r.lifecycle().postconditions()));
             GraphNode provider = providerNode(r);
             if (provider != null) {
                 graph.addEdge(n, provider);
@@ -125,7 +148,11 @@ public final class ConfigGraph {
             Site s = new Site(nodes.get("output." + o.name()), false, false);
             List<Traversal> refs = new ArrayList<>(Expressions.references(o.value()));
             refs.addAll(o.dependsOn());
+            refs.addAll(conditionReferences(o.preconditions()));
             refs(s, refs);
+        }
+        for (Check c : config.checks().values()) {
+            refs(new Site(nodes.get("check." + c.name()), false, false), conditionReferences(c.asserts()));
         }
     }
 
@@ -275,8 +302,11 @@ public final class ConfigGraph {
                 }
                 return null;
             case "self":
-                diags.error("Invalid \"self\" reference", "The \"self\" object is not available here; it exists only "
-                        + "in provisioner and connection blocks, which lockstep does not run.", range);
+                if (!site.self()) {
+                    diags.error("Invalid \"self\" reference", "The \"self\" object is not available here; it refers "
+                            + "to the object itself only inside a postcondition block of a resource or data source "
+                            + "(and in provisioner and connection blocks, which lockstep does not run).", range);
+                }
                 return null;
             case "data": {
                 String type = attrAt(t, 0);

@@ -4,7 +4,8 @@ import dev.lockstep.api.diag.SourceRange;
 
 /**
  * A declaration in the configuration that others can depend on: a variable, local value,
- * output, managed resource, data source or provider configuration.
+ * output, managed resource, data source or provider configuration; or a {@code check} block,
+ * which nothing depends on but whose references are checked like any other.
  *
  * @param kind what is declared
  * @param name the name as referenced ({@code x} for {@code var.x}, {@code type.name} for a resource)
@@ -19,7 +20,8 @@ public record GraphNode(Kind kind, String name, SourceRange range) implements Co
         PROVIDER("provider."),
         DATA("data."),
         RESOURCE(""),
-        OUTPUT("output.");
+        OUTPUT("output."),
+        CHECK("check.");
 
         private final String prefix;
 

@@ -7,6 +7,7 @@ import dev.lockstep.api.value.ConversionException;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.config.ResourceConfig;
+import dev.lockstep.planner.hcl.Limits;
 import dev.lockstep.planner.hcl.eval.EvalContext;
 import dev.lockstep.planner.hcl.eval.Evaluator;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.Map;
  * Decides the instances of a resource from its {@code count} or {@code for_each}, with
  * Terraform's rules and messages: count is a whole non-negative number, for_each a map or a set of
  * strings, neither may be null or sensitive, and an unknown value makes the instances unknown.
+ * Neither may make more than {@link Limits#INSTANCES} instances.
  */
 public final class Expansion {
 
@@ -71,6 +73,14 @@ public final class Expansion {
         try {
             c = d.intValueExact();
         } catch (ArithmeticException e) {
+            if (d.signum() > 0 && d.stripTrailingZeros().scale() <= 0) {
+                // a whole number beyond int: certainly over the limit
+                diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: "
+                        + Value.formatNumber(d) + " is more than the " + Limits.INSTANCES + " instances lockstep "
+                        + "expands one resource to. Split the instances over several resource blocks.",
+                        r.count().range());
+                return null;
+            }
             diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: the value must be "
                     + "a whole number.", r.count().range());
             return null;
@@ -78,6 +88,12 @@ public final class Expansion {
         if (c < 0) {
             diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: must be greater "
                     + "than or equal to zero.", r.count().range());
+            return null;
+        }
+        if (c > Limits.INSTANCES) {
+            diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: " + c + " is "
+                    + "more than the " + Limits.INSTANCES + " instances lockstep expands one resource to. Split the "
+                    + "instances over several resource blocks.", r.count().range());
             return null;
         }
         List<Instance> out = new ArrayList<>(c);
@@ -119,6 +135,13 @@ public final class Expansion {
             return null;
         }
         if (!v.isKnown()) {
+            return null;
+        }
+        int size = v.isSet() ? v.elements().size() : v.attributes().size();
+        if (size > Limits.INSTANCES) {
+            diags.error("Invalid for_each argument", "The given \"for_each\" argument value is unsuitable: it has "
+                    + size + " elements, more than the " + Limits.INSTANCES + " instances lockstep expands one "
+                    + "resource to. Split the instances over several resource blocks.", r.forEach().range());
             return null;
         }
         List<Instance> out = new ArrayList<>();

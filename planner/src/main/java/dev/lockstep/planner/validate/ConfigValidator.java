@@ -15,6 +15,7 @@ import dev.lockstep.planner.config.Output;
 import dev.lockstep.planner.config.ProviderBlock;
 import dev.lockstep.planner.config.ResourceConfig;
 import dev.lockstep.planner.config.VariableValues;
+import dev.lockstep.planner.engine.Conditions;
 import dev.lockstep.planner.graph.ConfigGraph;
 import dev.lockstep.planner.graph.GraphNode;
 import dev.lockstep.planner.hcl.eval.EvalContext;
@@ -39,8 +40,8 @@ import java.util.Set;
 /**
  * Validates a configuration without touching any live system: syntax, declarations, references,
  * cycles, variable values and their validation rules, count and for_each, every expression
- * (resources evaluate to unknowns) and every resource and provider body against its provider's
- * schema.
+ * (resources evaluate to unknowns; conditions only for errors, not for their results) and every
+ * resource and provider body against its provider's schema.
  */
 public final class ConfigValidator {
 
@@ -97,6 +98,9 @@ public final class ConfigValidator {
                     break;
                 case OUTPUT:
                     validateOutput(config.outputs().get(n.name()), ctx, diags);
+                    break;
+                case CHECK:
+                    Conditions.validate(config.checks().get(n.name()).asserts(), ctx, diags);
                     break;
                 case PROVIDER:
                     validateProviderBody(config, n.name(), ctx, decoder, diags);
@@ -187,9 +191,13 @@ public final class ConfigValidator {
         EvalContext ictx = EvalContext.of(scope.forInstance(countIndex, eachKey, eachValue), ctx.functions(),
                 ctx.functionContext());
         decoder.decode(r.body(), schema.block(), ictx, r.range());
+        Conditions.validate(r.lifecycle().preconditions(), ictx, diags);
+        Conditions.validate(r.lifecycle().postconditions(), Conditions.withSelf(ictx,
+                Value.unknown(schema.block().impliedType())), diags);
     }
 
     private void validateOutput(Output o, EvalContext ctx, Diagnostics diags) {
+        Conditions.validate(o.preconditions(), ctx, diags);
         Value v = Evaluator.evaluate(o.value(), ctx, diags);
         if (!o.sensitive() && v.containsSensitive()) {
             diags.error("Output refers to sensitive values", "To reduce the risk of accidentally exporting sensitive "

@@ -40,6 +40,26 @@ public final class Engine {
         }
     }
 
+    /**
+     * The diagnostics of opening a session and planning: those of validation when the session
+     * does not open, else those of the plan.
+     */
+    public dev.lockstep.api.diag.Diagnostics planDiagnostics(PlanOptions options) {
+        try {
+            Session.Opened o = Session.open(new Session.Request(dir, Schemas.discover(), settings -> backend,
+                    VariableValues.Sources.none(), Map.of(), dev.lockstep.api.provider.SandboxOverrides.NONE,
+                    ProviderLog.NONE, "test", true, Duration.ZERO));
+            if (o.session() == null) {
+                return o.diagnostics();
+            }
+            try (Session s = o.session()) {
+                return s.plan(options).diagnostics();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public Planner.Result plan(PlanOptions options) {
         try (Session s = open()) {
             return s.plan(options);

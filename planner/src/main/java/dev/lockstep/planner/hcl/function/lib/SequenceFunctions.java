@@ -6,6 +6,7 @@ import dev.lockstep.api.value.SetType;
 import dev.lockstep.api.value.TupleType;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.hcl.Limits;
 import dev.lockstep.planner.hcl.function.Function;
 import dev.lockstep.planner.hcl.function.FunctionException;
 import dev.lockstep.planner.hcl.function.Param;
@@ -18,8 +19,6 @@ import java.util.List;
  * anytrue and matchkeys.
  */
 public final class SequenceFunctions {
-
-    private static final int RANGE_LIMIT = 1024;
 
     private SequenceFunctions() {
     }
@@ -65,8 +64,9 @@ public final class SequenceFunctions {
                     List<Value> out = new ArrayList<>();
                     BigDecimal n = start;
                     while (down ? n.compareTo(end) > 0 : n.compareTo(end) < 0) {
-                        if (out.size() >= RANGE_LIMIT) {
-                            throw new FunctionException("more than 1024 values were generated; either decrease the "
+                        if (out.size() >= Limits.RANGE_VALUES) {
+                            throw new FunctionException("more than " + Limits.RANGE_VALUES + " values were generated; "
+                                    + "either decrease the "
                                     + "difference between start and end or use a smaller step.");
                         }
                         out.add(Value.number(n));
