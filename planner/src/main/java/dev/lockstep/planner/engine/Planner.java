@@ -264,7 +264,7 @@ public final class Planner {
             ResourceInstance recorded = req.state().resource(addr);
             Value prior = current(addr);
             ResourceChange c = instancePlanner.plan(addr, providerKey(rc), h, prior, recorded, config,
-                    rc.lifecycle(), replace.contains(addr), deps, diags);
+                    rc.lifecycle(), replace.contains(addr), deps, rc.range(), diags);
             c = replaceTriggeredBy(rc, c, ictx);
             changes.put(addr, c);
             instances.put(addr, new PlannedInstance(c, rc, inst, h.schema(), recorded, config));
@@ -355,8 +355,12 @@ public final class Planner {
                 values.set(addr, after);
                 continue;
             }
-            DataSourceHandler.DataResponse r = h.read(config);
-            diags.addAll(r.diagnostics());
+            DataSourceHandler.DataResponse r = ProviderCalls.call(addr.toString(), rc.range(), diags,
+                    () -> h.read(config), config);
+            if (r == null) {
+                continue;
+            }
+            diags.addAll(ProviderCalls.located(r.diagnostics(), rc.range()));
             if (r.state() == null) {
                 continue;
             }
