@@ -73,7 +73,9 @@ public final class DiagnosticPrinter {
             }
         }
         if (stackTraces && d.cause() != null) {
-            d.cause().printStackTrace(out);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            d.cause().printStackTrace(new PrintWriter(trace));
+            out.print(dev.lockstep.api.log.SecretScrubber.scrub(trace.toString()));
         }
         out.println();
     }

@@ -2,6 +2,7 @@ package dev.lockstep.planner.engine;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.diag.SourceRange;
 import dev.lockstep.api.provider.PlanCustomizer;
 import dev.lockstep.api.provider.ResourceHandler;
 import dev.lockstep.api.provider.ResourceUpdater;
@@ -45,7 +46,7 @@ final class InstancePlanner {
      * placeholders (see {@link #comparablePrior}).
      */
     Shaped shape(ResourceAddress address, ResourceHandler handler, Value prior, Map<AttributePath, String> priorSecrets,
-            Value config, Lifecycle lifecycle, Diagnostics diags) {
+            Value config, Lifecycle lifecycle, SourceRange range, Diagnostics diags) {
         BlockSchema block = handler.schema().block();
         config = Placeholders.fill(address, config, prior, diags);
         Value proposed = prior == null ? Proposals.proposeNew(block, config) : Proposals.propose(block, prior, config);
@@ -56,10 +57,11 @@ final class InstancePlanner {
         List<AttributePath> replace = new ArrayList<>();
         List<String> notes = List.of();
         Value comparable = prior == null ? null : comparablePrior(prior, proposed, priorSecrets);
-        if (handler instanceof PlanCustomizer pc) {
-            PlanCustomizer.PlanResponse r = pc.plan(new PlanCustomizer.PlanRequest(address, comparable, proposed,
-                    config));
-            diags.addAll(r.diagnostics());
+        PlanCustomizer.PlanRequest request = new PlanCustomizer.PlanRequest(address, comparable, proposed, config);
+        PlanCustomizer.PlanResponse r = handler instanceof PlanCustomizer pc ? ProviderCalls.call(address.toString(),
+                range, diags, () -> pc.plan(request), comparable, proposed, config) : null;
+        if (r != null) {
+            diags.addAll(ProviderCalls.located(r.diagnostics(), range));
             if (r.planned() != null) {
                 planned = r.planned();
             }
@@ -179,14 +181,14 @@ final class InstancePlanner {
      */
     ResourceChange plan(ResourceAddress address, String providerKey, ResourceHandler handler, Value prior,
             ResourceInstance recorded, Value config, Lifecycle lifecycle, boolean replaceRequested,
-            List<String> dependencies, Diagnostics diags) {
+            List<String> dependencies, SourceRange range, Diagnostics diags) {
         if (prior == null) {
-            Shaped s = shape(address, handler, null, Map.of(), config, lifecycle, diags);
+            Shaped s = shape(address, handler, null, Map.of(), config, lifecycle, range, diags);
             return new ResourceChange(address, providerKey, Action.CREATE, ActionReason.NONE, null, s.planned(),
                     List.of(), List.of(), Map.of(), s.notes(), dependencies);
         }
         Map<AttributePath, String> priorSecrets = Refresher.placeholderHashes(recorded, prior);
-        Shaped s = shape(address, handler, prior, priorSecrets, config, lifecycle, diags);
+        Shaped s = shape(address, handler, prior, priorSecrets, config, lifecycle, range, diags);
         List<AttributePath> changed = Diffs.changedPaths(prior, priorSecrets, s.planned(), hasher);
         boolean tainted = recorded != null && recorded.status() == ResourceInstance.Status.TAINTED;
         Action replaceAction = lifecycle != null && lifecycle.createBeforeDestroy() || handler.replaceCreatesFirst()
@@ -213,7 +215,7 @@ final class InstancePlanner {
             return new ResourceChange(address, providerKey, Action.UPDATE, ActionReason.NONE, prior, s.planned(),
                     List.of(), changed, priorSecrets, s.notes(), dependencies);
         }
-        Shaped fresh = shape(address, handler, null, Map.of(), config, lifecycle, diags);
+        Shaped fresh = shape(address, handler, null, Map.of(), config, lifecycle, range, diags);
         List<String> notes = new ArrayList<>(s.notes()); // why it is replaced: the update-shaped plan knows
         for (String n : fresh.notes()) {
             if (!notes.contains(n)) {

@@ -3,6 +3,7 @@ package dev.lockstep.planner.engine;
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.diag.Severity;
+import dev.lockstep.api.diag.SourceRange;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.DataSourceHandler;
@@ -120,7 +121,7 @@ final class OperationRunner {
         boolean create = op.op() == ApplyListener.Op.CREATE;
         Value prior = create ? null : c.before();
         InstancePlanner.Shaped shaped = instancePlanner.shape(op.address(), h, prior,
-                create ? java.util.Map.of() : c.beforeSecrets(), config, rc.lifecycle(), d);
+                create ? java.util.Map.of() : c.beforeSecrets(), config, rc.lifecycle(), rc.range(), d);
         if (d.hasErrors()) {
             return null;
         }
@@ -152,8 +153,13 @@ final class OperationRunner {
                     r.hashes(), c.dependencies(), ResourceInstance.Status.PENDING_CREATE, now, now));
         }
         ApplyRequest ar = new ApplyRequest(op.address(), id, prior, finalPlan, config);
-        ApplyResponse resp = create ? ((ResourceCreator) h).create(ar) : ((ResourceUpdater) h).update(ar);
-        d.addAll(resp.diagnostics());
+        ApplyResponse resp = ProviderCalls.call(op.address().toString(), rc.range(), d,
+                () -> create ? ((ResourceCreator) h).create(ar) : ((ResourceUpdater) h).update(ar), prior, finalPlan,
+                config);
+        if (resp == null) {
+            return null; // as when a provider returns no state: a create stays pending, an update as recorded
+        }
+        d.addAll(ProviderCalls.located(resp.diagnostics(), rc.range()));
         if (resp.newState() == null && !d.hasErrors()) {
             d.error("Provider returned no state", "The provider returned neither a new state nor an error for "
                     + op.address() + ". This is a bug in the provider.", null);
@@ -219,8 +225,14 @@ final class OperationRunner {
             return;
         }
         ResourceInstance recorded = pi.recorded();
-        d.addAll(del.delete(new ApplyRequest(op.address(), recorded == null ? null : recorded.id(), c.before(), null,
-                null)));
+        ApplyRequest request = new ApplyRequest(op.address(), recorded == null ? null : recorded.id(), c.before(), null,
+                null);
+        SourceRange range = pi.config() == null ? null : pi.config().range();
+        Diagnostics deleted = ProviderCalls.call(op.address().toString(), range, d, () -> del.delete(request),
+                c.before());
+        if (deleted != null) {
+            d.addAll(ProviderCalls.located(deleted, range));
+        }
         if (d.hasErrors()) {
             return;
         }
@@ -256,8 +268,12 @@ final class OperationRunner {
         if (d.hasErrors()) {
             return;
         }
-        DataSourceHandler.DataResponse r = h.read(config);
-        d.addAll(r.diagnostics());
+        DataSourceHandler.DataResponse r = ProviderCalls.call(op.address().toString(), rc.range(), d,
+                () -> h.read(config), config);
+        if (r == null) {
+            return;
+        }
+        d.addAll(ProviderCalls.located(r.diagnostics(), rc.range()));
         if (r.state() != null) {
             Value v = Marks.mark(Marks.markSchema(r.state(), h.schema().block()), Marks.paths(config));
             if (!d.hasErrors()) {

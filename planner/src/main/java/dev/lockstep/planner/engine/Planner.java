@@ -287,7 +287,7 @@ public final class Planner {
             ResourceInstance recorded = req.state().resource(addr);
             Value prior = current(addr);
             ResourceChange c = instancePlanner.plan(addr, providerKey(rc), h, prior, recorded, config,
-                    rc.lifecycle(), replace.contains(addr), deps, diags);
+                    rc.lifecycle(), replace.contains(addr), deps, rc.range(), diags);
             c = replaceTriggeredBy(rc, c, ictx);
             // postconditions against the planned object; what is not known yet is checked after the apply
             Value self = req.options().mode() == PlanMode.REFRESH_ONLY ? c.before() : c.after();
@@ -384,8 +384,12 @@ public final class Planner {
                         ? ActionReason.READ_BECAUSE_DEPENDENCY_PENDING : ActionReason.READ_BECAUSE_CONFIG_UNKNOWN);
                 continue;
             }
-            DataSourceHandler.DataResponse r = h.read(config);
-            diags.addAll(r.diagnostics());
+            DataSourceHandler.DataResponse r = ProviderCalls.call(addr.toString(), rc.range(), diags,
+                    () -> h.read(config), config);
+            if (r == null) {
+                continue;
+            }
+            diags.addAll(ProviderCalls.located(r.diagnostics(), rc.range()));
             if (r.state() == null) {
                 continue;
             }

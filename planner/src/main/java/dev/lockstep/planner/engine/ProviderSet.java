@@ -116,8 +116,13 @@ public final class ProviderSet implements AutoCloseable {
         }
         Map<String, String> overrides = sandbox.forProvider(name);
         registerCredentials(settings, overrides);
-        OpenResult r = f.open(new ProviderConfig(name, alias, settings, environment, config.dir(), stateDir,
-                overrides, log, run));
+        ProviderConfig pc = new ProviderConfig(name, alias, settings, environment, config.dir(), stateDir, overrides,
+                log, run);
+        OpenResult r = ProviderCalls.call("provider \"" + key + "\"", block == null ? null : block.range(), d,
+                () -> f.open(pc), settings);
+        if (r == null) {
+            return fail(key, d, diags);
+        }
         d.addAll(r.diagnostics());
         if (r.provider() == null || d.hasErrors()) {
             if (!d.hasErrors()) {

@@ -101,7 +101,11 @@ public final class Refresher {
             objects.add(new ResourceReader.ReadObject(r.address(), r.id(), r.attributes()));
             byAddr.put(r.address(), r);
         }
-        ResourceReader.ReadResponse resp = h.read(objects);
+        ResourceReader.ReadResponse resp = ProviderCalls.call(describe(group), null, d, () -> h.read(objects),
+                group.stream().map(ResourceInstance::attributes).toArray(Value[]::new));
+        if (resp == null) {
+            return d;
+        }
         d.addAll(resp.diagnostics());
         for (ResourceReader.ReadResult res : resp.results()) {
             ResourceInstance r = byAddr.get(res.address());
@@ -115,6 +119,15 @@ public final class Refresher {
             out.put(res.address(), new Refreshed(v, res.id() != null ? res.id() : r.id()));
         }
         return d;
+    }
+
+    /** The addresses of a refresh group, for messages: at most three, then how many more. */
+    private static String describe(List<ResourceInstance> group) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, group.size()); i++) {
+            names.add(group.get(i).address().toString());
+        }
+        return String.join(", ", names) + (group.size() > 3 ? " and " + (group.size() - 3) + " more" : "");
     }
 
     /**

@@ -58,7 +58,11 @@ public final class Drift {
                 if (p == null || p.unmanaged() == null) {
                     continue;
                 }
-                UnmanagedLister.UnmanagedResponse resp = p.unmanaged().listUnmanaged(e.getValue());
+                UnmanagedLister.UnmanagedResponse resp = dev.lockstep.planner.engine.ProviderCalls.call(
+                        "provider \"" + e.getKey() + "\"", null, diags, () -> p.unmanaged().listUnmanaged(e.getValue()));
+                if (resp == null) {
+                    continue;
+                }
                 diags.addAll(resp.diagnostics());
                 for (UnmanagedLister.UnmanagedObject o : resp.objects()) {
                     found.add(new Unmanaged(e.getKey(), o));

@@ -265,8 +265,12 @@ public final class Session implements AutoCloseable {
                     + " objects.", rc.range());
             return new Applied(null, state, diags);
         }
-        var resp = importer.importObject(id);
-        diags.addAll(resp.diagnostics());
+        var resp = dev.lockstep.planner.engine.ProviderCalls.call(address.toString(), rc.range(), diags,
+                () -> importer.importObject(id));
+        if (resp == null) {
+            return new Applied(null, state, diags);
+        }
+        diags.addAll(dev.lockstep.planner.engine.ProviderCalls.located(resp.diagnostics(), rc.range()));
         if (resp.state() == null || diags.hasErrors()) {
             return new Applied(null, state, diags);
         }

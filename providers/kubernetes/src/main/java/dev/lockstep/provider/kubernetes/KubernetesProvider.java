@@ -13,6 +13,7 @@ import dev.lockstep.provider.kubernetes.client.ApiException;
 import dev.lockstep.provider.kubernetes.client.Connection;
 import dev.lockstep.provider.kubernetes.client.KubeApi;
 import dev.lockstep.provider.kubernetes.client.RequestCounter;
+import dev.lockstep.provider.kubernetes.client.RetryingHttpClient;
 import dev.lockstep.provider.kubernetes.client.Settings;
 import dev.lockstep.provider.kubernetes.handler.ApiCatalog;
 import dev.lockstep.provider.kubernetes.handler.DataSources;
@@ -26,7 +27,8 @@ import dev.lockstep.provider.kubernetes.kind.LockstepKeys;
 import dev.lockstep.provider.kubernetes.kind.Waits;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.impl.KubernetesClientImpl;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,17 +94,16 @@ public final class KubernetesProvider implements Provider {
                     + "cluster.", null));
         }
         Config cfg = resolved.config();
-        cfg.setRequestRetryBackoffLimit(settings.maxRetries());
-        cfg.setRequestRetryBackoffInterval((int) settings.retryInterval().toMillis());
+        // every retry happens in RetryingHttpClient (fabric8's own would retry 429s a fixed number of times)
+        cfg.setRequestRetryBackoffLimit(0);
         cfg.setConnectionTimeout(10_000);
         cfg.setRequestTimeout(60_000);
-        RequestCounter counter = new RequestCounter(log);
+        RequestCounter counter = new RequestCounter();
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(cfg)
-                    .withHttpClientFactory(new JdkHttpClientFactory())
-                    .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("lockstep-requests", counter))
-                    .build();
+            HttpClient.Builder http = new JdkHttpClientFactory().newBuilder(cfg);
+            http.addOrReplaceInterceptor("lockstep-requests", counter);
+            client = new KubernetesClientImpl(new RetryingHttpClient(http.build(), settings.retries(), log), cfg);
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -119,13 +120,17 @@ public final class KubernetesProvider implements Provider {
             log.debug("kubernetes: connected to " + api.server() + " (" + version + ") via " + resolved.source());
         } catch (ApiException e) {
             api.close();
+            if (e.code() == 429) {
+                return OpenResult.failed(diags.error("The Kubernetes API is throttling requests", "Connecting to "
+                        + cfg.getMasterUrl() + " (from " + resolved.source() + "): " + e.getMessage(), null));
+            }
             String why = e.code() == 0 ? e.getMessage() : "HTTP " + e.code() + " " + e.getMessage();
             return OpenResult.failed(diags.error("Cannot reach the Kubernetes API", "Connecting to " + cfg.getMasterUrl()
                     + " (from " + resolved.source() + ") failed: " + why + ". Tried: "
                     + String.join("; ", connection.tried()) + ".", null));
         }
         Waits waits = new Waits(api, log, Duration.ofMillis(Math.max(50, Math.min(1000,
-                settings.retryInterval().toMillis()))));
+                settings.retries().interval().toMillis()))));
         ProviderContext ctx = new ProviderContext(api, log, settings, waits, 5);
         return OpenResult.of(new KubernetesProvider(api, counter, ctx,
                 LockstepKeys.importFilter(ignoreLabels, ignoreAnnotations)));

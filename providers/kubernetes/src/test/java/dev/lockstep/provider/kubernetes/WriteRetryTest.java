@@ -143,14 +143,24 @@ class WriteRetryTest {
     }
 
     @Test
-    void persistentThrottlingIsAnErrorNamingTheStatus() {
+    void persistentThrottlingIsRetriedWithBackOffUntilTheRetryTimeoutAndThenAnError() {
+        provider.close();
+        provider = cluster.open("retry_interval = \"20ms\"\nretry_timeout = \"1s\"");
+        engine = new Engine(provider);
         Instance s1 = engine.apply(addr, null, role("a"));
         cluster.server.expect().get().withPath(ROLE_PATH).andReturn(429, Map.of("message", "slow down")).always();
+        long start = System.nanoTime();
         var r = engine.handler("kubernetes_role").read(List.of(new dev.lockstep.api.provider.ResourceReader.ReadObject(
                 addr, s1.id(), s1.state())));
+        long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(r.diagnostics().hasErrors());
-        assertTrue(r.diagnostics().toString().contains("429"), r.diagnostics()::toString);
-        // the first try plus max_retries (5)
-        assertEquals(6, count("GET /apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles/{name}"));
+        String d = r.diagnostics().toString();
+        assertTrue(d.contains("The Kubernetes API kept throttling requests (HTTP 429) for "), d);
+        assertTrue(d.contains("retry_timeout (1s) is used up"), d);
+        // no Retry-After: back-off 20, 40, 80, 160, 320ms (620ms in all) fits in 1s, 640ms more does not;
+        // max_retries (5) does not bound throttling, time does
+        long gets = count("GET /apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles/{name}");
+        assertTrue(gets == 6 || gets == 5 && millis > 680, "6 GETs expected (5 on a slow machine), got " + gets);
+        assertTrue(millis >= 620 && millis < 1_500, "gave up after " + millis + "ms");
     }
 }

@@ -14,14 +14,18 @@ import java.util.Map;
  */
 public record Settings(Map<String, String> strings, List<String> configPaths, Map<String, String> execEnv,
         List<String> execArgs, boolean insecure, List<String> ignoreLabels, List<String> ignoreAnnotations,
-        int listPageSize, int maxRetries, Duration retryInterval, Duration deleteTimeout) {
+        int listPageSize, RetryPolicy retries, Duration deleteTimeout) {
 
-    /** Reads settings from the provider block value (null when the block is absent). */
+    /**
+     * Reads settings from the provider block value (null when the block is absent).
+     *
+     * @throws IllegalArgumentException when a duration or a retry setting is invalid
+     */
     public static Settings of(Value v) {
         Map<String, String> s = new LinkedHashMap<>();
         for (String k : List.of("host", "token", "username", "password", "client_certificate", "client_key",
                 "cluster_ca_certificate", "config_path", "config_context", "config_context_auth_info",
-                "config_context_cluster", "proxy_url", "delete_timeout", "retry_interval")) {
+                "config_context_cluster", "proxy_url", "delete_timeout", "retry_interval", "retry_timeout")) {
             String x = Values.string(v, k);
             if (x != null && !x.isEmpty()) {
                 s.put(k, x);
@@ -36,8 +40,10 @@ public record Settings(Map<String, String> strings, List<String> configPaths, Ma
         Values.entries(exec, "env").forEach((k, x) -> env.put(k, x.unmark().asString()));
         return new Settings(s, strings(v, "config_paths"), env, strings(exec, "args"),
                 Values.bool(v, "insecure", false), strings(v, "ignore_labels"), strings(v, "ignore_annotations"),
-                integer(v, "list_page_size", 500), integer(v, "max_retries", 5),
-                duration(s.get("retry_interval"), Duration.ofMillis(500)),
+                integer(v, "list_page_size", 500),
+                new RetryPolicy(duration(s.get("retry_timeout"), RetryPolicy.DEFAULT.timeout()),
+                        integer(v, "max_retries", RetryPolicy.DEFAULT.maxRetries()),
+                        duration(s.get("retry_interval"), RetryPolicy.DEFAULT.interval())),
                 duration(s.get("delete_timeout"), Duration.ofMinutes(2)));
     }
 
@@ -87,7 +93,7 @@ public record Settings(Map<String, String> strings, List<String> configPaths, Ma
         });
         boolean skipVerify = insecure || "true".equalsIgnoreCase(env.get("KUBE_INSECURE"));
         return new Settings(s, configPaths, execEnv, execArgs, skipVerify, ignoreLabels, ignoreAnnotations,
-                listPageSize, maxRetries, retryInterval, deleteTimeout);
+                listPageSize, retries, deleteTimeout);
     }
 
     /** Names the settings that are set, never their values (some are credentials). */

@@ -1,5 +1,6 @@
 package dev.lockstep.provider.kubernetes.handler;
 
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.schema.BlockSchema;
@@ -22,6 +23,11 @@ import java.util.Set;
 
 /** The data sources kubernetes_namespace, kubernetes_secret and kubernetes_service_account: one GET each. */
 public final class DataSources {
+
+    /** Why a secret's name may come out empty, and what to do instead. */
+    static final String TOKEN_SECRET_HINT = "If the name comes from a service account's default_secret_name: that "
+            + "is empty on Kubernetes 1.24 and later, which create no token secret for a service account; create a "
+            + "kubernetes_secret of type \"kubernetes.io/service-account-token\" for the account instead.";
 
     private DataSources() {
     }
@@ -66,8 +72,20 @@ public final class DataSources {
             Value c = config.unmarkDeep();
             Value meta = Values.first(c, "metadata");
             String name = Values.string(meta, "name");
+            Diagnostic badName = ObjectNames.checkName(type, "metadata[0].name", name, sensitive(config, "name"),
+                    type.kind().equals("Secret") ? TOKEN_SECRET_HINT : "");
+            if (badName != null) {
+                return new DataResponse(null, diags.add(badName));
+            }
             String ns = type.namespaced() ? java.util.Objects.requireNonNullElse(Values.string(meta, "namespace"),
                     "default") : null;
+            if (type.namespaced()) {
+                Diagnostic badNs = ObjectNames.checkNamespace("metadata[0].namespace", ns,
+                        sensitive(config, "namespace"));
+                if (badNs != null) {
+                    return new DataResponse(null, diags.add(badNs));
+                }
+            }
             Map<String, Object> live;
             try {
                 live = ctx.api().get(type, ns, name);
@@ -94,6 +112,13 @@ public final class DataSources {
                 v = Values.with(v, "default_secret_name", Value.string(tokens.size() == 1 ? tokens.get(0) : ""));
             }
             return new DataResponse(Marks.apply(schema.block(), v), diags);
+        }
+
+        /** Whether {@code metadata[0].<attribute>} of the (marked) configuration is sensitive. */
+        private static boolean sensitive(Value config, String attribute) {
+            Value meta = Values.first(config, "metadata");
+            Value v = Values.attr(meta, attribute);
+            return config.isSensitive() || meta != null && meta.isSensitive() || v != null && v.isSensitive();
         }
 
         /** Text values in data; keys the configuration lists in binary_data come back base64-encoded there. */

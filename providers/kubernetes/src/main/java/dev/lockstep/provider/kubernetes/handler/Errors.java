@@ -28,7 +28,8 @@ public final class Errors {
                 detail = "The credentials lack permission (403): " + message;
                 break;
             case 429:
-                detail = "The API server kept throttling the request (429) after every retry: " + message;
+                // a ThrottledException: the message says for how long and what to change
+                detail = message;
                 break;
             default:
                 detail = "The API server answered " + e.code() + (e.reason().isEmpty() ? "" : " " + e.reason()) + ": "

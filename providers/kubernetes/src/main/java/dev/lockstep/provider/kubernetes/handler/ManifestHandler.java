@@ -1,5 +1,6 @@
 package dev.lockstep.provider.kubernetes.handler;
 
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
@@ -200,6 +201,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             if (meta.get("name") == null || meta.get("name").isNull()) {
                 diags.error("Invalid manifest", "manifest.metadata has no name.", null);
             }
+            ManifestObjects.checkNames(manifest, meta, diags);
             for (String m : List.of("labels", "annotations")) {
                 Value map = meta.get(m);
                 if (Values.present(map) && map.isMapping()) {
@@ -377,6 +379,13 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             return new ImportResponse(null, null, diags);
         }
         String ns = t.namespaced() ? id.ns() : null;
+        Diagnostic bad = ObjectNames.checkName(t, "The name in the import id", id.name(), false, "");
+        if (bad == null && ns != null) {
+            bad = ObjectNames.checkNamespace("The namespace in the import id", ns, false);
+        }
+        if (bad != null) {
+            return new ImportResponse(null, null, diags.add(bad));
+        }
         Map<String, Object> live;
         try {
             live = ctx.api().get(t, ns, id.name());

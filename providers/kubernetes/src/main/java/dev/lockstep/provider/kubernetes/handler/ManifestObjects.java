@@ -1,5 +1,7 @@
 package dev.lockstep.provider.kubernetes.handler;
 
+import dev.lockstep.api.diag.Diagnostic;
+import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
@@ -57,6 +59,28 @@ final class ManifestObjects {
 
     private static String str(Value v) {
         return Values.present(v) && v.type() == Type.STRING ? v.asString() : null;
+    }
+
+    /** A known name or namespace the API server would refuse, or that would not fit in a request URL. */
+    static void checkNames(Value manifest, Value meta, Diagnostics diags) {
+        Value api = manifest.get("apiVersion");
+        Value kind = manifest.get("kind");
+        Value name = meta.get("name");
+        if (Values.present(api) && api.isKnown() && Values.present(kind) && kind.isKnown() && Values.present(name)
+                && name.isKnown() && name.type() == Type.STRING) {
+            ResourceType t = new ResourceType(api.asString(), kind.asString(), "", false);
+            Diagnostic bad = ObjectNames.checkName(t, "manifest.metadata.name", name.asString(), false, "");
+            if (bad != null) {
+                diags.add(bad);
+            }
+        }
+        Value ns = meta.get("namespace");
+        if (Values.present(ns) && ns.isKnown() && ns.type() == Type.STRING) {
+            Diagnostic bad = ObjectNames.checkNamespace("manifest.metadata.namespace", ns.asString(), false);
+            if (bad != null) {
+                diags.add(bad);
+            }
+        }
     }
 
     /** Parses {@code apiVersion=v1,kind=Secret,namespace=default,name=x}; null when malformed. */

@@ -1,5 +1,6 @@
 package dev.lockstep.provider.kubernetes.handler;
 
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
@@ -276,6 +277,13 @@ public final class TypedHandler implements ResourceHandler, ResourceCreator, Res
             return new ImportResponse(null, null, diags);
         }
         String[] parts = splitId(id);
+        Diagnostic bad = ObjectNames.checkName(type(), "The name in the import id", parts[1], false, "");
+        if (bad == null && parts[0] != null) {
+            bad = ObjectNames.checkNamespace("The namespace in the import id", parts[0], false);
+        }
+        if (bad != null) {
+            return new ImportResponse(null, null, diags.add(bad));
+        }
         Map<String, Object> live;
         try {
             live = ctx.api().get(type(), parts[0], parts[1]);

@@ -1,5 +1,6 @@
 package dev.lockstep.provider.kubernetes.handler;
 
+import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.provider.PlanCustomizer;
 import dev.lockstep.api.schema.AttributeSchema;
@@ -42,6 +43,7 @@ final class TypedPlanner {
         Value c = config.unmarkDeep();
         Value p = req.prior() == null || req.prior().isNull() ? null : req.prior().unmarkDeep();
         rejectOwnKeys(c, diags);
+        checkNames(kind, config, diags);
         Value planned = build(kind.schema(), c, p);
         if (kind.api().namespaced()) {
             Value cm = Values.first(c, "metadata");
@@ -81,6 +83,37 @@ final class TypedPlanner {
             return Value.unknown(Type.STRING);
         }
         return Value.string(kind.id(kind.api().namespaced() ? ns.asString() : null, name.asString()));
+    }
+
+    /**
+     * Rejects a known name or namespace the API server would refuse (or that would not fit in a
+     * request URL); a name may be left out, or empty, when {@code generate_name} is set.
+     */
+    static void checkNames(Kind kind, Value config, Diagnostics diags) {
+        Value meta = Values.first(config, "metadata");
+        Value name = Values.attr(meta, "name");
+        Value generate = Values.attr(meta, "generate_name");
+        boolean metaSensitive = config.isSensitive() || meta != null && meta.isSensitive();
+        if (name != null && name.isKnown() && (generate == null || generate.isKnown())) {
+            boolean generated = Values.present(generate) && !generate.unmark().asString().isEmpty();
+            String n = Values.present(name) ? name.unmark().asString() : null;
+            if (!generated || n != null && !n.isEmpty()) {
+                Diagnostic bad = ObjectNames.checkName(kind.api(), "metadata[0].name", n,
+                        metaSensitive || name.isSensitive(), n == null ? "Set name, or generate_name for a name the "
+                                + "server makes up." : "");
+                if (bad != null) {
+                    diags.add(bad);
+                }
+            }
+        }
+        Value ns = Values.attr(meta, "namespace");
+        if (kind.api().namespaced() && Values.present(ns) && ns.isWhollyKnown()) {
+            Diagnostic bad = ObjectNames.checkNamespace("metadata[0].namespace", ns.unmark().asString(),
+                    metaSensitive || ns.isSensitive());
+            if (bad != null) {
+                diags.add(bad);
+            }
+        }
     }
 
     private static void rejectOwnKeys(Value c, Diagnostics diags) {

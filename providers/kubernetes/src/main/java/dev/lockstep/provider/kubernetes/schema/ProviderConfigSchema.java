@@ -48,12 +48,15 @@ public final class ProviderConfigSchema {
                 .add(optional("insecure", Type.BOOL, "Skip verification of the server certificate."))
                 .add(optional("list_page_size", Type.NUMBER, "Objects per LIST page during refresh (default 500; "
                         + "lockstep extension)."))
-                .add(optional("max_retries", Type.NUMBER, "Retries of a request answered 429 or 5xx (default 5; "
-                        + "lockstep extension)."))
+                .add(optional("max_retries", Type.NUMBER, "Retries of a request answered 5xx or not answered "
+                        + "(default 5; lockstep extension). Throttled requests (429) are bounded by retry_timeout."))
                 .add(optional("password", Type.STRING, "Basic-auth password.").asSensitive())
                 .add(optional("proxy_url", Type.STRING, "HTTP(S) proxy for requests to the API server."))
                 .add(optional("retry_interval", Type.STRING, "First back-off between retries, doubled each time "
                         + "(default \"500ms\"; lockstep extension)."))
+                .add(optional("retry_timeout", Type.STRING, "How long one request may keep being retried, "
+                        + "honouring Retry-After while the API server throttles it (default \"60s\"; lockstep "
+                        + "extension)."))
                 .add(optional("tls_server_name", Type.STRING, "Server name to verify the certificate against."))
                 .add(optional("token", Type.STRING, "Bearer token.").asSensitive())
                 .add(optional("username", Type.STRING, "Basic-auth user name."))
