@@ -79,6 +79,15 @@ public final class KubernetesProvider implements Provider {
             return OpenResult.failed(Diagnostics.of(Diagnostic.error("Invalid kubernetes provider setting",
                     e.getMessage(), null)));
         }
+        if (config.settings() != null && !config.settings().isNull() && config.settings().isObject()
+                && config.settings().get("tls_server_name") != null && !config.settings().get("tls_server_name").isNull()) {
+            // accepted by the Terraform provider's schema, but fabric8's client has no SNI override: refuse it
+            // rather than connect without the check the user asked for
+            return OpenResult.failed(Diagnostics.of(Diagnostic.error("Unsupported provider setting",
+                    "tls_server_name is not supported by lockstep's Kubernetes provider (its client cannot verify the "
+                    + "certificate against another server name). Remove it, or point host at a name the "
+                    + "certificate covers.", null)));
+        }
         Connection connection = new Connection(settings, config.sandbox(), config.environment(), serviceAccountDir);
         Connection.Resolved resolved;
         try {

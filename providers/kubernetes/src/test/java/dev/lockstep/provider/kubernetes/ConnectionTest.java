@@ -189,5 +189,9 @@ class ConnectionTest {
         OpenResult d = open("host = \"" + cluster.url() + "\"\ndelete_timeout = \"soon\"", Map.of());
         assertNull(d.provider());
         assertTrue(text(d).contains("not a duration"), text(d));
+        // a setting lockstep cannot honour is refused, never accepted and ignored
+        OpenResult sni = open("host = \"" + cluster.url() + "\"\ntls_server_name = \"api.internal\"", Map.of());
+        assertNull(sni.provider());
+        assertTrue(text(sni).contains("tls_server_name is not supported"), text(sni));
     }
 }
