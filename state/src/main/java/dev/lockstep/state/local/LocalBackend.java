@@ -122,6 +122,12 @@ public final class LocalBackend implements StateBackend {
         byte[] journal = readIfExists(journalFile());
         Loaded loaded = Recovery.recover(stored, journal, journalFile());
         journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
+        long newest = stored == null ? 0 : snapshots.newest();
+        if (stored != null && newest > stored.serial()) {
+            List<String> warnings = new java.util.ArrayList<>(loaded.warnings());
+            warnings.add(SnapshotStore.replacedByHand(stateFile(), stored.serial(), newest));
+            return new Loaded(loaded.state(), loaded.recovered(), warnings);
+        }
         return loaded;
     }
 

@@ -203,11 +203,16 @@ final class SnapshotStore {
         }
         long newest = serials.isEmpty() ? 0 : serials.get(serials.size() - 1);
         if (storedSerial >= 0 && newest > storedSerial) {
-            warnings.add(stateFile + " has serial " + storedSerial + ", older than the newest snapshot (" + newest
-                    + "): it was replaced by hand, and commands that write the state refuse to run. Use `lockstep state "
-                    + "restore SERIAL` to make a kept version the latest");
+            warnings.add(replacedByHand(stateFile, storedSerial, newest));
         }
         return new StateBackend.History(out, warnings);
+    }
+
+    /** The warning for a state file of serial {@code stored} below the newest snapshot. */
+    static String replacedByHand(Path stateFile, long stored, long newest) {
+        return stateFile + " has serial " + stored + ", older than the newest snapshot (" + newest + "): it was "
+                + "replaced by hand, and commands that write the state refuse to run. Use `lockstep state restore "
+                + "SERIAL` to make a kept version the latest";
     }
 
     /** The bytes of the snapshot at {@code serial}, if kept. */

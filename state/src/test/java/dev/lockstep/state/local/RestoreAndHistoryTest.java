@@ -158,8 +158,11 @@ class RestoreAndHistoryTest {
         // what docs/state.md used to recommend
         Files.copy(dir().resolve("snapshots/1.json"), dir().resolve("state.json"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, byte[]> before = snapshotFiles();
-        State loaded = b.load().state();
+        StateBackend.Loaded l = b.load();
+        State loaded = l.state();
         assertEquals(1, loaded.serial());
+        assertTrue(l.warnings().stream().anyMatch(w -> w.contains("replaced by hand") && w.contains("state restore")),
+                l.warnings().toString());
 
         StateException persist = assertThrows(StateException.class,
                 () -> b.persist(loaded.withSerial(2), LocalBackend.info("apply", null)));
