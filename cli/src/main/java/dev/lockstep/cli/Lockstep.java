@@ -123,6 +123,16 @@ public final class Lockstep implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof dev.lockstep.sandbox.http.SandboxFileException f) {
+                    // a sandbox file or directory that cannot be used: the user's to fix, not a bug
+                    e.println(root.style().boldRed("error") + ": " + root.style().bold(f.summary()));
+                    e.println("  on " + f.where() + ": " + f.getMessage() + ".");
+                    e.println("  " + f.hint());
+                    e.flush();
+                    return ExitCode.ERROR.code();
+                }
+            }
             e.println("lockstep: unexpected error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())));
             e.println("This is a bug in lockstep. Please report it with the command you ran"

@@ -115,4 +115,26 @@ class FrontDoorCliTest {
             assertFalse(r.out().contains("slowtest_object.a"), r.out());
         }
     }
+
+    @Test
+    void stateRestoreWritesANewHigherSerialAndHidesNothing() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), CONFIG);
+        assertEquals(0, run("apply", "--auto-approve").code());
+        assertEquals(0, run("apply", "--auto-approve", "--var", "v=two").code());
+        CliTest.Run r = run("state", "restore", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Restored serial 1 as serial 3"), r.out());
+        CliTest.Run h = run("state", "history");
+        assertEquals(0, h.code(), h.err());
+        for (String serial : new String[] {"1", "2", "3"}) {
+            assertTrue(h.out().lines().anyMatch(l -> l.startsWith(serial + " ")), h.out());
+        }
+        assertTrue(h.out().contains("restored from serial 1"), h.out());
+        CliTest.Run show = run("state", "show", "slowtest_object.a");
+        assertTrue(show.out().contains("\"one\""), show.out());
+        CliTest.Run missing = run("state", "restore", "99");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("99") && missing.err().contains("state history"), missing.err());
+        assertTrue(Files.readString(dir.resolve(".lockstep/audit.jsonl")).contains("state restore"));
+    }
 }

@@ -34,6 +34,14 @@ public record State(String lineage, long serial, byte[] hashKey, Map<ResourceAdd
         return new State(java.util.UUID.randomUUID().toString(), 0, key, Map.of(), Map.of());
     }
 
+    /**
+     * Whether a version after this one can be stored: false at the largest serial there is
+     * ({@link Long#MAX_VALUE}). Commands that write the state check this before changing anything.
+     */
+    public boolean canAdvance() {
+        return serial < Long.MAX_VALUE;
+    }
+
     public ResourceInstance resource(ResourceAddress a) {
         return resources.get(a);
     }

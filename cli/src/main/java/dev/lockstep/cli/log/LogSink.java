@@ -1,19 +1,21 @@
 package dev.lockstep.cli.log;
 
 import dev.lockstep.api.log.SecretScrubber;
+import dev.lockstep.state.local.SecureFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Where every log message of the process goes, lockstep's and the SDKs' alike: standard error at
  * or above {@code LOCKSTEP_LOG} (default {@code warn}), and the file {@code LOCKSTEP_LOG_FILE} at
- * or above {@code debug} when set. Every message passes through {@link SecretScrubber} first.
+ * or above {@code debug} when set (created 0600, its directory 0700 when missing: it can hold
+ * more than standard error shows). Every message passes through {@link SecretScrubber} first.
  */
 public final class LogSink {
 
@@ -101,9 +103,12 @@ public final class LogSink {
         }
         if (file != null) {
             synchronized (this) {
-                try {
-                    Files.writeString(file, Instant.now() + " " + line + System.lineSeparator(),
-                            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                try (FileChannel ch = SecureFiles.openForAppend(file)) {
+                    ByteBuffer buf = ByteBuffer.wrap((Instant.now() + " " + line + System.lineSeparator())
+                            .getBytes(StandardCharsets.UTF_8));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
                 } catch (IOException e) {
                     // a log that cannot be written must not break the command
                 }

@@ -27,7 +27,8 @@ public final class StateText {
         out.println(String.format("%-7s %-24s %-22s %-12s %s", "SERIAL", "TIME", "USER", "COMMAND", "GIT"));
         for (SnapshotInfo i : versions) {
             out.println(String.format("%-7d %-24s %-22s %-12s %s", i.serial(), i.time(), i.user(), i.command(),
-                    i.gitCommit() == null ? "-" : i.gitCommit().substring(0, Math.min(12, i.gitCommit().length()))));
+                    i.gitCommit() == null ? "-" : i.gitCommit().substring(0, Math.min(12, i.gitCommit().length())))
+                    + (i.restoredFrom() == null ? "" : "  (restored from serial " + i.restoredFrom() + ")"));
         }
         out.flush();
     }

@@ -70,7 +70,7 @@ public final class Operations {
                     PlanFiles.write(saved, bytes);
                 } catch (IOException e) {
                     return Outcome.failed(diags.error("Failed to write the plan file", "The plan could not be saved "
-                            + "to " + saved + ": " + FileProblems.describe(e) + ".", null));
+                            + "to " + saved + ": " + dev.lockstep.state.FileProblem.reason(e) + ".", null));
                 }
             }
             return Outcome.succeeded(new Planned(planned.plan(), s.providers().requestCounts(), saved), diags);

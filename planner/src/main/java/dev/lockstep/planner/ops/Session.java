@@ -357,10 +357,17 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        providers.close();
-        request.sandbox().close();
-        if (lock != null) {
-            lock.close();
+        // the lock is released whatever closing the providers or the sandbox throws
+        try {
+            providers.close();
+        } finally {
+            try {
+                request.sandbox().close();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.LockInfo;
 import dev.lockstep.state.backend.SnapshotInfo;
+import dev.lockstep.state.backend.SnapshotNotFoundException;
+import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.edit.StateEdits;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * The workflows on the recorded state that need no configuration beyond its settings: read the
  * state or a past version, list the history, forget or move instances, restore a past version,
- * inspect and remove the lock. Each returns an {@link Outcome}; edits are recorded in the audit log.
+ * restore a past version as a new one, inspect and remove the lock. Each returns an {@link Outcome}; edits are recorded in the audit log.
  */
 public final class StateOperations {
 
@@ -67,14 +69,39 @@ public final class StateOperations {
         }
     }
 
-    /** The metadata of every kept version, newest first. */
+    /** The metadata of every kept version, newest first; an unreadable metadata file is a warning naming it. */
     public Outcome<List<SnapshotInfo>> history() {
         Outcome<List<SnapshotInfo>> doubt = doubt();
         if (doubt != null) {
             return doubt;
         }
         try {
-            return Outcome.succeeded(ws.backend().history());
+            StateBackend.History h = ws.backend().historyWithWarnings();
+            Diagnostics d = new Diagnostics();
+            h.warnings().forEach(w -> d.warning("Snapshot skipped", w, null));
+            return Outcome.succeeded(h.entries(), d);
+        } catch (StateException e) {
+            return Workspace.stateProblem(e);
+        }
+    }
+
+    /**
+     * {@code state restore SERIAL}: makes a kept version the latest again, as a new version with a
+     * higher serial recording where it came from (history stays append-only).
+     */
+    public Outcome<State> restore(long serial, Duration lockTimeout) {
+        Outcome<State> doubt = doubt();
+        if (doubt != null) {
+            return doubt;
+        }
+        try (Lock lock = ws.backend().locker().acquire("state restore", lockTimeout)) {
+            State restored = ws.backend().restore(serial, ws.info("state restore", null));
+            new AuditTrail(ws.stateDir()).simple("state restore", List.of("serial " + serial + " as serial "
+                    + restored.serial()), "restore", lock);
+            return Outcome.succeeded(restored);
+        } catch (SnapshotNotFoundException e) {
+            return Outcome.failed("No such state version", e.getMessage()
+                    + " `lockstep state history` lists the kept versions.");
         } catch (StateException e) {
             return Workspace.stateProblem(e);
         }
@@ -107,6 +134,10 @@ public final class StateOperations {
         }
         try (Lock lock = ws.backend().locker().acquire(command, lockTimeout)) {
             State s = ws.backend().load().state();
+            if (!s.canAdvance()) {
+                return Outcome.failed("State serial exhausted", "The state is at serial " + s.serial() + ", the "
+                        + "largest there is, so no new version can be stored; nothing was changed.");
+            }
             StateEdits.Result result = to == null ? StateEdits.remove(s, parsed) : StateEdits.move(s, parsed.get(0), to);
             if (result instanceof StateEdits.Refused r) {
                 return Outcome.failed("State not changed", r.reason());

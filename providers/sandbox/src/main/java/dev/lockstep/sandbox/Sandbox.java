@@ -8,11 +8,14 @@ import dev.lockstep.sandbox.http.DirectoryStateStore;
 import dev.lockstep.sandbox.http.EmulatorServer;
 import dev.lockstep.sandbox.http.Faults;
 import dev.lockstep.sandbox.http.RequestLog;
+import dev.lockstep.sandbox.http.SandboxFileException;
 import dev.lockstep.sandbox.kubernetes.SandboxKubernetes;
 import dev.lockstep.sandbox.vault.VaultEmulator;
 import dev.lockstep.sandbox.vault.VaultSettings;
+import dev.lockstep.state.FileProblem;
+import dev.lockstep.state.local.SecureFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -83,13 +86,29 @@ public final class Sandbox implements AutoCloseable {
         return rememberedPorts().getOrDefault(provider, 0);
     }
 
+    /**
+     * Creates the data directory (0700) and checks that files can be created in it, before any
+     * emulator starts: an emulator that started on a directory it cannot write to would fail on its
+     * first change, and again when it is stopped.
+     */
     private void prepare() {
         try {
-            Files.createDirectories(dir);
+            SecureFiles.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SandboxFileException(DIRECTORY_PROBLEM, dir, null, "cannot create the sandbox directory: "
+                    + FileProblem.reason(e), DIRECTORY_HINT, e);
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".write-check.", ".tmp", SecureFiles.privateFile()));
+        } catch (IOException e) {
+            throw new SandboxFileException(DIRECTORY_PROBLEM, dir, null, "cannot write to the sandbox directory: "
+                    + FileProblem.reason(e), DIRECTORY_HINT, e);
         }
     }
+
+    private static final String DIRECTORY_PROBLEM = "Unusable sandbox directory";
+    private static final String DIRECTORY_HINT = "The sandbox keeps its emulators' data there: make it a writable "
+            + "directory, or choose another one with LOCKSTEP_SANDBOX_DIR.";
 
     private void applyFaults(Faults f) {
         if (faults != null && !faults.isBlank()) {
@@ -111,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             start.accept(e);
         } catch (RuntimeException taken) {
-            if (basePort != 0 || wanted == 0) {
+            if (basePort != 0 || wanted == 0 || taken instanceof SandboxFileException) {
                 throw taken;
             }
             discard.accept(e);
@@ -223,12 +242,8 @@ public final class Sandbox implements AutoCloseable {
         com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
                 .objectNode();
         ports.forEach(o::put);
-        Path f = portsFile(dir);
-        Path tmp = f.resolveSibling("ports.json.tmp");
         try {
-            Files.writeString(tmp, o.toPrettyString());
-            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            SecureFiles.writeAtomically(portsFile(dir), o.toPrettyString().getBytes(StandardCharsets.UTF_8), false);
         } catch (IOException e) {
             // best effort: the next command starts on other ports
         }
@@ -313,15 +328,7 @@ public final class Sandbox implements AutoCloseable {
             com.fasterxml.jackson.databind.node.ObjectNode po = ps.putObject(p);
             overrides(p).forEach(po::put);
         }
-        Path f = serveFile(dir);
-        Path tmp = f.resolveSibling("serve.json.tmp");
-        Files.writeString(tmp, o.toPrettyString());
-        try {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
-        Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SecureFiles.writeAtomically(serveFile(dir), o.toPrettyString().getBytes(StandardCharsets.UTF_8), true);
     }
 
     /** Withdraws the announcement (when {@code sandbox serve} stops). */
@@ -373,19 +380,31 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every emulator (each saves its data). All are stopped even when one fails; then the
+     * first failure is thrown, with the others added to it as suppressed.
+     */
     @Override
     public synchronized void close() {
-        if (kubernetes != null) {
-            kubernetes.stop();
+        RuntimeException failure = null;
+        for (Runnable stop : new Runnable[] {
+            kubernetes == null ? null : kubernetes::stop, databricks == null ? null : databricks::stop,
+            vault == null ? null : vault::stop, aws == null ? null : aws::stop}) {
+            if (stop == null) {
+                continue;
+            }
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
-        if (databricks != null) {
-            databricks.stop();
-        }
-        if (vault != null) {
-            vault.stop();
-        }
-        if (aws != null) {
-            aws.stop();
+        if (failure != null) {
+            throw failure;
         }
     }
 }

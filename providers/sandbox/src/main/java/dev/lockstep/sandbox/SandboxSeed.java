@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.lockstep.sandbox.aws.SecretsManagerEmulator;
+import dev.lockstep.sandbox.http.SandboxFileException;
 import dev.lockstep.sandbox.vault.VaultEmulator;
+import dev.lockstep.state.FileProblem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,46 +46,46 @@ public record SandboxSeed(Path file, Map<String, Map<String, String>> vault, Map
         aws = Collections.unmodifiableMap(new LinkedHashMap<>(aws));
     }
 
-    /** A seed file that cannot be used: where, what, and how to fix it. */
-    public static final class Invalid extends RuntimeException {
+    /** A seed file that cannot be used: where ({@link #where}), what, and how to fix it ({@link #hint}). */
+    public static final class Invalid extends SandboxFileException {
         private static final long serialVersionUID = 1L;
-        private final transient Path file;
-        private final int line;
-        private final int column;
-        private final String hint;
 
         Invalid(Path file, JsonLocation at, String message, String hint) {
-            super(message);
-            this.file = file;
-            this.line = at == null ? 0 : at.getLineNr();
-            this.column = at == null ? 0 : at.getColumnNr();
-            this.hint = hint;
-        }
-
-        /** {@code file:line:column}, as diagnostics name a place. */
-        public String where() {
-            return file + (line > 0 ? ":" + line + ":" + column : "");
-        }
-
-        public String hint() {
-            return hint;
+            super("Invalid sandbox seed", file, at, message, hint);
         }
     }
+
+    private static final String UNREADABLE = "Make " + FILE + " a readable file, or remove it; see docs/sandbox.md.";
 
     private static final String SHAPE = "A seed is {\"vault\": {\"MOUNT/PATH\": {\"KEY\": \"VALUE\"}}, "
             + "\"aws\": {\"NAME\": \"VALUE\"}}; see docs/sandbox.md.";
 
-    /** The seed in {@code configDir}, if it has one. */
+    /**
+     * The seed in {@code configDir}, if it has one; throws {@link Invalid} when there is one that
+     * cannot be used (including a directory or an unreadable file of that name).
+     */
     public static Optional<SandboxSeed> find(Path configDir) {
         Path f = configDir.resolve(FILE);
-        return Files.isRegularFile(f) ? Optional.of(read(f)) : Optional.empty();
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(f)) {
+            throw new Invalid(f, null, "it is a directory, not a file", UNREADABLE);
+        }
+        return Optional.of(read(f));
     }
 
     /** Reads and checks a seed file; throws {@link Invalid} naming the place of the first problem. */
     public static SandboxSeed read(Path file) {
         Map<String, Map<String, String>> vault = new LinkedHashMap<>();
         Map<String, String> aws = new LinkedHashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Invalid(file, null, "cannot read it: " + FileProblem.reason(e), UNREADABLE);
+        }
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
             expect(file, p, p.nextToken(), JsonToken.START_OBJECT, "the file must hold one JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String system = p.currentName();
@@ -101,7 +103,7 @@ public record SandboxSeed(Path file, Map<String, Map<String, String>> vault, Map
         } catch (JsonProcessingException e) {
             throw new Invalid(file, e.getLocation(), "not valid JSON: " + e.getOriginalMessage(), SHAPE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new Invalid(file, null, "cannot read it: " + FileProblem.reason(e), UNREADABLE);
         }
         return new SandboxSeed(file, vault, aws);
     }

@@ -73,6 +73,38 @@ class SandboxSeedTest {
         assertTrue(SandboxSeed.find(config).isEmpty());
     }
 
+    @Test
+    void aDirectoryInPlaceOfTheSeedIsAnErrorNotIgnored() throws Exception {
+        Path d = Files.createDirectory(config.resolve(SandboxSeed.FILE));
+        SandboxSeed.Invalid e = assertThrows(SandboxSeed.Invalid.class, () -> SandboxSeed.find(config));
+        assertEquals(d.toString(), e.where());
+        assertEquals("it is a directory, not a file", e.getMessage());
+        assertEquals("Invalid sandbox seed", e.summary());
+        assertTrue(e.hint().contains("readable file"), e.hint());
+        SandboxSeed.Invalid read = assertThrows(SandboxSeed.Invalid.class, () -> SandboxSeed.read(d));
+        assertEquals("cannot read it: is a directory", read.getMessage());
+    }
+
+    @Test
+    void aSeedThatCannotBeReadSaysWhy() throws Exception {
+        // a dangling link: found by find (it is there), unreadable (its target is not)
+        Path f = config.resolve(SandboxSeed.FILE);
+        Files.createSymbolicLink(f, config.resolve("gone.json"));
+        SandboxSeed.Invalid e = assertThrows(SandboxSeed.Invalid.class, () -> SandboxSeed.find(config));
+        assertEquals(f.toString(), e.where());
+        assertEquals("cannot read it: not found", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableSeedSaysPermissionDenied() throws Exception {
+        Path f = seed("{}");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f),
+                "running as root, who reads any file: the reason mapping is tested in FileProblemTest");
+        SandboxSeed.Invalid e = assertThrows(SandboxSeed.Invalid.class, () -> SandboxSeed.find(config));
+        assertEquals("cannot read it: permission denied", e.getMessage());
+    }
+
     private SandboxSeed.Invalid invalid(String json) throws Exception {
         Path f = seed(json);
         return assertThrows(SandboxSeed.Invalid.class, () -> SandboxSeed.read(f));

@@ -3,20 +3,18 @@ package dev.lockstep.state.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.codec.Json;
 import dev.lockstep.state.codec.ValueJson;
+import dev.lockstep.state.local.SecureFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,9 +63,7 @@ public final class AuditLog {
         System.arraycopy(line, 0, withNewline, 0, line.length);
         withNewline[line.length] = '\n';
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), privateFile())) {
+            try (FileChannel ch = SecureFiles.openForAppend(file)) {
                 ByteBuffer buf = ByteBuffer.wrap(withNewline);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -75,14 +71,8 @@ public final class AuditLog {
                 ch.force(false);
             }
         } catch (IOException e) {
-            throw new StateException("cannot append to the audit log " + file + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("append to the audit log", file, e), e);
         }
-    }
-
-    private static FileAttribute<?>[] privateFile() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     private static void write(AuditEvent e, List<String> needles, JsonGenerator g) throws IOException {
@@ -162,7 +152,7 @@ public final class AuditLog {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new StateException("cannot read the audit log " + file + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("read the audit log", file, e), e);
         }
         String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
         List<AuditEvent> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.StateException;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class StateCodec {
             throw new StateException(source + " is corrupt: it is not valid JSON (" + e.getOriginalMessage()
                     + location(e) + ")", e);
         } catch (IOException e) {
-            throw new StateException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new StateException("cannot read " + source + ": " + FileProblem.reason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new StateException(source + " is corrupt: it is not a JSON object");
@@ -150,7 +151,7 @@ public final class StateCodec {
             throw new StateException(source + " is corrupt: it is not valid JSON (" + e.getOriginalMessage()
                     + location(e) + ")", e);
         } catch (IOException e) {
-            throw new StateException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new StateException("cannot read " + source + ": " + FileProblem.reason(e), e);
         }
         if (version == null || lineage == null || serial == null) {
             throw new StateException(source + " is corrupt: its header (version, lineage, serial) is incomplete");

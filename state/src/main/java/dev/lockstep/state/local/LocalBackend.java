@@ -1,23 +1,23 @@
 package dev.lockstep.state.local;
 
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.BuildVersion;
-import dev.lockstep.state.Identity;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Journal;
 import dev.lockstep.state.backend.Locker;
+import dev.lockstep.state.backend.SerialExhaustedException;
 import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.backend.SnapshotNotFoundException;
 import dev.lockstep.state.codec.StateCodec;
 import dev.lockstep.state.codec.StateHeader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +72,7 @@ public final class LocalBackend implements StateBackend {
     private final StateCodec codec;
     private final SnapshotStore snapshots;
     private final LocalLocker locker;
+    private final VersionWriter writer;
     private LocalJournal openJournal;
     /** The journal length the last load recovered from, or -1 when it recovered nothing. */
     private long journalSeenAtLoad = -1;
@@ -87,6 +88,7 @@ public final class LocalBackend implements StateBackend {
         this.configDir = parent == null ? lockstepDir.toAbsolutePath() : parent;
         this.codec = new StateCodec(options.lockstepVersion());
         this.snapshots = new SnapshotStore(dir.resolve(SNAPSHOT_DIR), options.retention());
+        this.writer = new VersionWriter(dir, configDir, codec, snapshots);
         this.locker = new LocalLocker(dir, configDir.toString(), options.lockstepVersion(), options.lockTtl());
     }
 
@@ -120,6 +122,12 @@ public final class LocalBackend implements StateBackend {
         byte[] journal = readIfExists(journalFile());
         Loaded loaded = Recovery.recover(stored, journal, journalFile());
         journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
+        long newest = stored == null ? 0 : snapshots.newest();
+        if (stored != null && newest > stored.serial()) {
+            List<String> warnings = new java.util.ArrayList<>(loaded.warnings());
+            warnings.add(SnapshotStore.replacedByHand(stateFile(), stored.serial(), newest));
+            return new Loaded(loaded.state(), loaded.recovered(), warnings);
+        }
         return loaded;
     }
 
@@ -131,7 +139,7 @@ public final class LocalBackend implements StateBackend {
         try {
             return codec.decode(data, stateFile().toString());
         } catch (StateException e) {
-            if (e.getMessage().startsWith("cannot read")) {
+            if (e.getMessage().startsWith("cannot ")) {
                 throw e;
             }
             throw new StateException(e.getMessage() + ". Earlier versions are kept in " + snapshots.dir()
@@ -140,18 +148,20 @@ public final class LocalBackend implements StateBackend {
     }
 
     private void refuseIfOrphanedSnapshots() throws StateException {
-        List<Long> serials;
-        try {
-            serials = snapshots.serials();
-        } catch (IOException e) {
-            throw new StateException("cannot list " + snapshots.dir() + ": " + e.getMessage(), e);
-        }
+        List<Long> serials = serials();
         if (!serials.isEmpty()) {
             long last = serials.get(serials.size() - 1);
             throw new StateException(stateFile() + " is missing, but " + snapshots.dir() + " holds " + serials.size()
-                    + " versions of a state up to serial " + last + ". Restore the latest with `cp "
-                    + snapshots.stateFile(last) + " " + stateFile() + "`, or move " + snapshots.dir()
-                    + " away to start a new state.");
+                    + " versions of a state up to serial " + last + ". Restore the latest with `lockstep state restore "
+                    + last + "`, or move " + snapshots.dir() + " away to start a new state.");
+        }
+    }
+
+    private List<Long> serials() throws StateException {
+        try {
+            return snapshots.serials();
+        } catch (IOException e) {
+            throw new StateException(FileProblem.describe("list", snapshots.dir(), e), e);
         }
     }
 
@@ -161,7 +171,7 @@ public final class LocalBackend implements StateBackend {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new StateException("cannot read " + f + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("read", f, e), e);
         }
     }
 
@@ -169,22 +179,18 @@ public final class LocalBackend implements StateBackend {
     private StateHeader storedHeader() throws StateException {
         Path f = stateFile();
         if (!Files.exists(f)) {
-            try {
-                List<Long> serials = snapshots.serials();
-                if (serials.isEmpty()) {
-                    return null;
-                }
-                f = snapshots.stateFile(serials.get(serials.size() - 1));
-            } catch (IOException e) {
-                throw new StateException("cannot list " + snapshots.dir() + ": " + e.getMessage(), e);
+            long newest = snapshots.newest();
+            if (newest == 0) {
+                return null;
             }
+            f = snapshots.stateFile(newest);
         }
         try (InputStream in = Files.newInputStream(f)) {
             return StateCodec.peekHeader(in, f.toString());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new StateException("cannot read " + f + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("read", f, e), e);
         }
     }
 
@@ -206,7 +212,7 @@ public final class LocalBackend implements StateBackend {
         try {
             FileOps.deleteDurably(journalFile());
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot remove " + journalFile() + ": " + e.getMessage()
+            LOG.log(System.Logger.Level.WARNING, FileProblem.describe("remove", journalFile(), e)
                     + "; its entries are stale and will be ignored");
         }
     }
@@ -235,6 +241,8 @@ public final class LocalBackend implements StateBackend {
             throw new StateException("refusing to persist serial " + state.serial() + ": stored serials start at 1");
         }
         StateHeader h = storedHeader();
+        settlePendingSnapshots(h);
+        refuseIfReplacedByHand(h, state.serial());
         if (h != null) {
             if (h.version() > StateCodec.CURRENT_VERSION) {
                 throw new StateException("refusing to overwrite " + stateFile() + ": it has format version "
@@ -250,50 +258,20 @@ public final class LocalBackend implements StateBackend {
                         + ": the state changed since this command read it; run the command again");
             }
         }
-        byte[] bytes;
-        try {
-            bytes = codec.encode(state);
-        } catch (IllegalArgumentException e) {
-            throw new StateException("refusing to write the state: " + e.getMessage(), e);
-        }
-        SnapshotInfo full = complete(info, state.serial());
-        try {
-            Files.createDirectories(dir);
-            snapshots.write(bytes, full, state.lineage());
-            FileOps.replace(stateFile(), bytes, true);
-        } catch (IOException e) {
-            throw new StateException("cannot write " + stateFile() + ": " + e.getMessage()
-                    + "; the previous version is intact", e);
-        }
-        try {
-            snapshots.prune();
-            removeTempFiles();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cleaning up " + dir + ": " + e.getMessage());
+        writer.store(state, info);
+    }
+
+    /** Publishes the snapshot of the stored version if a crash left it pending; drops other pending ones. */
+    private void settlePendingSnapshots(StateHeader h) throws StateException {
+        if (h != null && Files.exists(stateFile())) {
+            snapshots.settle(h.serial());
         }
     }
 
-    private SnapshotInfo complete(SnapshotInfo i, long serial) {
-        SnapshotInfo in = i == null ? info(null, null) : i;
-        return new SnapshotInfo(serial, in.time() != null ? in.time() : Instant.now(),
-                in.user() != null ? in.user() : Identity.userAtHost(),
-                in.command() != null ? in.command() : "unknown", in.planDigest(),
-                in.gitCommit() != null ? in.gitCommit() : GitHead.commitOf(configDir).orElse(null),
-                in.version() != null ? in.version() : codec.lockstepVersion());
-    }
-
-    /** Temp files of state writes that a killed process left behind (writers hold the lock). */
-    private void removeTempFiles() throws IOException {
-        for (Path d : List.of(dir, snapshots.dir())) {
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            String glob = d.equals(dir) ? "." + STATE_FILE + ".*.tmp" : ".*.tmp";
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, glob)) {
-                for (Path p : ds) {
-                    Files.deleteIfExists(p);
-                }
-            }
+    /** See {@link SnapshotStore#refuseIfReplacedByHand}; only when {@code state.json} exists. */
+    private void refuseIfReplacedByHand(StateHeader h, long next) throws StateException {
+        if (h != null && Files.exists(stateFile())) {
+            snapshots.refuseIfReplacedByHand(stateFile(), h.serial(), next);
         }
     }
 
@@ -312,6 +290,10 @@ public final class LocalBackend implements StateBackend {
         }
         StateHeader h = storedHeader();
         long stored = h == null ? 0 : h.serial();
+        if (!base.canAdvance()) {
+            throw new SerialExhaustedException(base.serial(), dir.toString());
+        }
+        refuseIfReplacedByHand(h, Math.max(stored, base.serial()) + 1);
         if (h != null && !h.lineage().equals(base.lineage())) {
             throw new StateException("cannot start a journal on a state of lineage " + base.lineage() + ": " + dir
                     + " holds lineage " + h.lineage());
@@ -328,10 +310,10 @@ public final class LocalBackend implements StateBackend {
                     + "this state; load the state again to recover them");
         }
         try {
-            Files.createDirectories(dir);
+            SecureFiles.createDirectories(dir);
             FileOps.deleteDurably(jf);
         } catch (IOException e) {
-            throw new StateException("cannot remove the old journal " + jf + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("remove the old journal", jf, e), e);
         }
         journalSeenAtLoad = -1;
         openJournal = LocalJournal.create(this, jf, base);
@@ -351,14 +333,61 @@ public final class LocalBackend implements StateBackend {
             FileOps.deleteDurably(file);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "the state was saved, but " + file + " could not be removed ("
-                    + e.getMessage() + "); it will be ignored as already committed");
+                    + FileProblem.reason(e) + "); it will be ignored as already committed");
         }
     }
 
+    /** {@inheritDoc} Each unreadable metadata file is logged as a warning. */
     @Override
     public synchronized List<SnapshotInfo> history() throws StateException {
-        StateHeader h = Files.exists(stateFile()) ? storedHeader() : null;
-        return snapshots.history(h == null ? Long.MAX_VALUE : h.serial());
+        History h = historyWithWarnings();
+        h.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+        return h.entries();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every kept snapshot is listed (each is a version that was stored), with a warning when
+     * some are newer than {@code state.json}: it was replaced by hand, and the next write is refused.
+     */
+    @Override
+    public synchronized History historyWithWarnings() throws StateException {
+        StateHeader stored = Files.exists(stateFile()) ? storedHeader() : null;
+        return snapshots.history(stateFile(), stored == null ? -1 : stored.serial());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Works also when {@code state.json} is missing or was replaced by hand with an older
+     * snapshot: the new serial is one above both it and the newest snapshot.
+     */
+    @Override
+    public synchronized State restore(long serial, SnapshotInfo info) throws StateException {
+        if (openJournal != null) {
+            throw new StateException("refusing to restore while a journal is open on " + dir + ": commit or close it");
+        }
+        List<Long> kept = serials();
+        Optional<byte[]> data = kept.contains(serial) ? snapshots.read(serial) : Optional.empty();
+        if (data.isEmpty()) {
+            throw new SnapshotNotFoundException(serial, kept);
+        }
+        State from = codec.decode(data.get(), snapshots.stateFile(serial).toString());
+        long top = kept.get(kept.size() - 1);
+        if (Files.exists(stateFile())) {
+            Loaded loaded = load();
+            if (loaded.recovered()) {
+                persist(loaded.state(), info("recover", null));
+            }
+            top = Math.max(top, loaded.state().serial());
+        }
+        if (top == Long.MAX_VALUE) {
+            throw new SerialExhaustedException(top, dir.toString());
+        }
+        State next = from.withSerial(top + 1);
+        persist(next, (info != null ? info : info("state restore", null)).withRestoredFrom(serial));
+        return next;
     }
 
     @Override

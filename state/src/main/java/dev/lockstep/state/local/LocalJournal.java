@@ -1,6 +1,7 @@
 package dev.lockstep.state.local;
 
 import dev.lockstep.api.addr.ResourceAddress;
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.OutputValue;
 import dev.lockstep.state.ResourceInstance;
 import dev.lockstep.state.State;
@@ -61,7 +62,7 @@ final class LocalJournal implements Journal {
             ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     FileOps.privateFile());
         } catch (IOException e) {
-            throw new StateException("cannot create the journal " + file + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("create the journal", file, e), e);
         }
         LocalJournal j = new LocalJournal(backend, file, base, ch);
         try {
@@ -70,7 +71,8 @@ final class LocalJournal implements Journal {
             FileOps.forceDirectory(file.toAbsolutePath().getParent());
         } catch (IOException | StateException e) {
             j.close();
-            throw new StateException("cannot start the journal " + file + ": " + e.getMessage(), e);
+            throw new StateException("cannot start the journal " + file + ": " + (e instanceof IOException io
+                    ? FileProblem.reason(io) : e.getMessage()), e);
         }
         return j;
     }
@@ -126,7 +128,7 @@ final class LocalJournal implements Journal {
                 throw new IllegalStateException("the journal " + file + " is " + (committed ? "committed" : "closed"));
             }
             if (failure != null) {
-                throw new StateException("the journal " + file + " failed earlier (" + failure.getMessage()
+                throw new StateException("the journal " + file + " failed earlier (" + FileProblem.reason(failure)
                         + ") and records nothing more; the results so far are kept in memory for commit", failure);
             }
             JournalCodec.Entry numbered = new JournalCodec.Entry(e.op(), e.lineage(), e.baseSerial(), seq, e.time(),
@@ -147,7 +149,7 @@ final class LocalJournal implements Journal {
                 } catch (IOException cut) {
                     failure = ex;
                 }
-                throw new StateException("cannot append to the journal " + file + ": " + ex.getMessage()
+                throw new StateException("cannot append to the journal " + file + ": " + FileProblem.reason(ex)
                         + what(e), ex);
             }
             seq++;
@@ -172,7 +174,7 @@ final class LocalJournal implements Journal {
             synchronized (writeLock) {
                 target = written;
                 if (failure != null) {
-                    throw new StateException("the journal " + file + " failed earlier: " + failure.getMessage(), failure);
+                    throw new StateException("the journal " + file + " failed earlier: " + FileProblem.reason(failure), failure);
                 }
             }
             try {
@@ -181,7 +183,7 @@ final class LocalJournal implements Journal {
                 synchronized (writeLock) {
                     failure = ex;
                 }
-                throw new StateException("cannot force the journal " + file + " to disk: " + ex.getMessage() + what(e),
+                throw new StateException("cannot force the journal " + file + " to disk: " + FileProblem.reason(ex) + what(e),
                         ex);
             }
             synced = target;
@@ -241,7 +243,7 @@ final class LocalJournal implements Journal {
         try {
             channel.close();
         } catch (IOException e) {
-            LocalBackend.LOG.log(System.Logger.Level.WARNING, "closing " + file + ": " + e.getMessage());
+            LocalBackend.LOG.log(System.Logger.Level.WARNING, "closing " + file + ": " + FileProblem.reason(e));
         }
     }
 }

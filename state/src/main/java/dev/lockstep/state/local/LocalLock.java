@@ -1,5 +1,6 @@
 package dev.lockstep.state.local;
 
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.LockInfo;
 import java.io.IOException;
@@ -63,10 +64,10 @@ final class LocalLock implements Lock {
                     Instant.now().plus(locker.ttl()));
             info = next; // first, so the file is never ahead of what info() reports
             try {
-                FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false, false);
+                FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false);
             } catch (IOException e) {
                 LocalBackend.LOG.log(System.Logger.Level.WARNING,
-                        "cannot renew the state lock info " + locker.infoFile() + ": " + e.getMessage());
+                        FileProblem.describe("renew the state lock info", locker.infoFile(), e));
             }
         }
     }
@@ -93,12 +94,12 @@ final class LocalLock implements Lock {
                 }
             } catch (IOException e) {
                 LocalBackend.LOG.log(System.Logger.Level.WARNING,
-                        "cannot delete the state lock info " + locker.infoFile() + ": " + e.getMessage());
+                        FileProblem.describe("delete the state lock info", locker.infoFile(), e));
             }
             try {
                 fileLock.release();
             } catch (IOException e) {
-                LocalBackend.LOG.log(System.Logger.Level.WARNING, "releasing the state lock: " + e.getMessage());
+                LocalBackend.LOG.log(System.Logger.Level.WARNING, "releasing the state lock: " + FileProblem.reason(e));
             }
             LocalLocker.closeQuietly(channel);
             LocalLocker.HELD.remove(key);

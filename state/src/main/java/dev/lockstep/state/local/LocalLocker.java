@@ -1,5 +1,6 @@
 package dev.lockstep.state.local;
 
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.Identity;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.LockInfo;
@@ -150,7 +151,7 @@ public final class LocalLocker implements Locker {
             byte[] bytes = LockInfoJson.encode(info);
             FileChannel ch = null;
             try {
-                ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                ch = SecureFiles.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock fl;
                 try {
                     fl = ch.tryLock();
@@ -162,7 +163,7 @@ public final class LocalLocker implements Locker {
                     return null;
                 }
                 try {
-                    FileOps.replace(infoFile, bytes, false, false);
+                    FileOps.replace(infoFile, bytes, false);
                 } catch (IOException e) {
                     fl.release();
                     throw e;
@@ -173,24 +174,24 @@ public final class LocalLocker implements Locker {
                 return lock;
             } catch (IOException e) {
                 closeQuietly(ch);
-                throw new StateException("cannot take the state lock " + lockFile + ": " + e.getMessage(), e);
+                throw new StateException(FileProblem.describe("take the state lock", lockFile, e), e);
             }
         }
     }
 
     private Path prepareLockFile() throws StateException {
         try {
-            Files.createDirectories(dir);
+            SecureFiles.createDirectories(dir);
             if (!Files.exists(lockFile)) {
                 try {
-                    Files.createFile(lockFile);
+                    Files.createFile(lockFile, SecureFiles.privateFile());
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     // created by a contender meanwhile
                 }
             }
             return lockFile.toRealPath();
         } catch (IOException e) {
-            throw new StateException("cannot create the state lock file " + lockFile + ": " + e.getMessage(), e);
+            throw new StateException(FileProblem.describe("create the state lock file", lockFile, e), e);
         }
     }
 
@@ -207,7 +208,7 @@ public final class LocalLocker implements Locker {
             try {
                 ch.close();
             } catch (IOException e) {
-                LocalBackend.LOG.log(System.Logger.Level.WARNING, "closing the lock file: " + e.getMessage());
+                LocalBackend.LOG.log(System.Logger.Level.WARNING, "closing the lock file: " + FileProblem.reason(e));
             }
         }
     }
@@ -287,7 +288,7 @@ public final class LocalLocker implements Locker {
             }
             FileChannel ch = null;
             try {
-                ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                ch = SecureFiles.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock fl = ch.tryLock();
                 if (fl != null) {
                     // the holder is gone: what is left is its info
@@ -301,8 +302,10 @@ public final class LocalLocker implements Locker {
                     }
                     return;
                 }
-            } catch (IOException | OverlappingFileLockException e) {
-                throw new StateException("cannot check the state lock " + lockFile + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new StateException(FileProblem.describe("check the state lock", lockFile, e), e);
+            } catch (OverlappingFileLockException e) {
+                throw new StateException("cannot check the state lock " + lockFile + ": this process holds it", e);
             } finally {
                 closeQuietly(ch);
             }

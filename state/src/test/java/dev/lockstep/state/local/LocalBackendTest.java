@@ -124,19 +124,43 @@ class LocalBackendTest {
     }
 
     @Test
-    void historyHidesASnapshotWhoseStateWriteNeverHappened() throws Exception {
+    void aSnapshotWhoseStateWriteNeverHappenedStaysInvisibleAndIsDropped() throws Exception {
         LocalBackend b = backend(100);
         State one = version(SampleStates.empty(), 1, "a");
         b.persist(one, null);
-        b.persist(version(one, 2, "b"), null);
-        // a crash between writing snapshot 2 and state.json: state.json still holds serial 1
         Path dir = config.resolve(".lockstep");
-        Files.copy(dir.resolve("snapshots/1.json"), dir.resolve("state.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // a crash after the snapshot of serial 2 was prepared, before state.json was replaced
+        SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"), 100);
+        store.prepare(new StateCodec(V).encode(version(one, 2, "b")), new SnapshotInfo(2, Instant.EPOCH, "x@y", "apply",
+                null, null, V), SampleStates.LINEAGE);
         assertEquals(List.of(1L), b.history().stream().map(SnapshotInfo::serial).toList());
+        assertEquals(Optional.empty(), b.snapshot(2));
         State retry = version(one, 2, "c");
         b.persist(retry, null);
         assertEquals(retry, b.snapshot(2).orElseThrow());
         assertEquals(List.of(2L, 1L), b.history().stream().map(SnapshotInfo::serial).toList());
+        try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void aSnapshotLeftPendingAfterItsStateWasStoredIsPublishedByTheNextWrite() throws Exception {
+        LocalBackend b = backend(100);
+        State one = version(SampleStates.empty(), 1, "a");
+        b.persist(one, null);
+        Path dir = config.resolve(".lockstep");
+        // a crash after state.json got serial 2, before its snapshot was moved into place
+        State two = version(one, 2, "b");
+        byte[] bytes = new StateCodec(V).encode(two);
+        new SnapshotStore(dir.resolve("snapshots"), 100).prepare(bytes, new SnapshotInfo(2, Instant.EPOCH, "x@y", "apply",
+                null, null, V), SampleStates.LINEAGE);
+        Files.write(dir.resolve("state.json"), bytes);
+        assertEquals(two, b.load().state());
+        b.persist(version(two, 3, "c"), null);
+        assertEquals(List.of(3L, 2L, 1L), b.history().stream().map(SnapshotInfo::serial).toList());
+        assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("snapshots/2.json")));
+        assertEquals("x@y", b.history().get(1).user());
     }
 
     @Test
@@ -147,7 +171,7 @@ class LocalBackendTest {
         Files.delete(config.resolve(".lockstep/state.json"));
         StateException e = assertThrows(StateException.class, b::load);
         assertTrue(e.getMessage().contains("state.json is missing, but"), e.getMessage());
-        assertTrue(e.getMessage().contains("cp " + config.resolve(".lockstep/snapshots/2.json")), e.getMessage());
+        assertTrue(e.getMessage().contains("Restore the latest with `lockstep state restore 2`"), e.getMessage());
         assertThrows(StateException.class, () -> b.persist(State.empty().withSerial(1), null));
         assertThrows(StateException.class, () -> b.persist(version(SampleStates.empty(), 2, "b"), null));
         b.persist(version(SampleStates.empty(), 3, "b"), null);

@@ -40,8 +40,8 @@ class LocalLockerTest {
         LockInfo i = onDisk();
         assertEquals(l.info(), i);
         if (FileOps.POSIX) {
-            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(config.resolve(".lockstep/lock.json"))), "no secret in it; others may read");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(config.resolve(".lockstep/lock.json"))), "like every file in .lockstep");
         }
         assertEquals("apply", i.operation());
         assertEquals(ProcessHandle.current().pid(), i.pid());

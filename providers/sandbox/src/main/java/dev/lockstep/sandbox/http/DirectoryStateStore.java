@@ -1,30 +1,35 @@
 package dev.lockstep.sandbox.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.state.FileProblem;
+import dev.lockstep.state.local.SecureFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * Persists an emulator's state as one JSON file in a directory (e.g. {@code
  * .lockstep/sandbox/databricks.json}). Each save writes a temporary file in the same directory,
  * fsyncs it, renames it over the old file atomically and fsyncs the directory, so a crash leaves
- * either the old or the new state, never a torn file.
+ * either the old or the new state, never a torn file. The directory is created 0700 and the file
+ * 0600. A file that cannot be read or parsed, or a directory that cannot be written, is a
+ * {@link SandboxFileException} that names the file, the reason and, for bad JSON, the line and column.
  */
 public final class DirectoryStateStore implements StateStore {
+
+    static final String SUMMARY = "Unusable sandbox data";
+
     private final Path dir;
     private final Path file;
+    private final String name;
 
     /** A store writing {@code dir/name.json}; the directory is created when missing. */
     public DirectoryStateStore(Path dir, String name) {
         this.dir = dir;
+        this.name = name;
         this.file = dir.resolve(name + ".json");
     }
 
@@ -33,51 +38,53 @@ public final class DirectoryStateStore implements StateStore {
         return file;
     }
 
+    private String resetHint() {
+        return "Fix or delete " + file.getFileName() + " (deleting it starts the " + name + " emulator empty), or "
+                + "run `lockstep sandbox reset` to start the whole sandbox afresh.";
+    }
+
     @Override
     public Optional<JsonNode> load() {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
+        byte[] bytes;
         try {
-            return Optional.of(Json.MAPPER.readTree(file.toFile()));
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox state " + file, e);
+            throw new SandboxFileException(SUMMARY, file, null, "cannot read it: " + FileProblem.reason(e),
+                    resetHint(), e);
         }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new SandboxFileException(SUMMARY, file, e.getLocation(), "not valid JSON: " + e.getOriginalMessage(),
+                    resetHint(), e);
+        } catch (IOException e) {
+            throw new SandboxFileException(SUMMARY, file, null, "cannot read it: " + FileProblem.reason(e),
+                    resetHint(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SandboxFileException(SUMMARY, file, null, "it does not hold a JSON object", resetHint());
+        }
+        return Optional.of(root);
+    }
+
+    @Override
+    public RuntimeException unusable(RuntimeException e) {
+        return new SandboxFileException(SUMMARY, file, null, "its content cannot be loaded by the " + name
+                + " emulator (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                resetHint(), e);
     }
 
     @Override
     public synchronized void save(JsonNode state) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buf = ByteBuffer.wrap(bytes);
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            fsyncDirectory();
+            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
+            SecureFiles.writeAtomically(file, bytes, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sandbox state " + file, e);
-        }
-    }
-
-    private void fsyncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms cannot open a directory for fsync; the rename itself is still atomic.
+            throw new SandboxFileException(SUMMARY, file, null, "cannot write it: " + FileProblem.reason(e),
+                    "Make " + dir + " writable, or choose another sandbox directory with LOCKSTEP_SANDBOX_DIR.", e);
         }
     }
 

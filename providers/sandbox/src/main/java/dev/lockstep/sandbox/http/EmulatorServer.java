@@ -97,7 +97,11 @@ public abstract class EmulatorServer implements AutoCloseable {
           () -> {
             Optional<JsonNode> saved = options.store().load();
             if (saved.isPresent()) {
-              importState(saved.get());
+              try {
+                importState(saved.get());
+              } catch (RuntimeException e) {
+                throw options.store().unusable(e);
+              }
             } else {
               initState();
             }

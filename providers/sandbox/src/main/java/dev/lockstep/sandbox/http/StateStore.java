@@ -14,6 +14,14 @@ public interface StateStore {
     /** Saves the whole state, replacing the previous one atomically. */
     void save(JsonNode state);
 
+    /**
+     * The exception to throw when the emulator cannot import what {@link #load} returned (the
+     * content has the wrong shape): by default {@code e} itself; a store backed by a file names it.
+     */
+    default RuntimeException unusable(RuntimeException e) {
+        return e;
+    }
+
     /** True when saves are durable (so the server bothers to serialize after each mutation). */
     boolean durable();
 

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.sandbox.http.Faults;
 import dev.lockstep.sandbox.http.Json;
 import dev.lockstep.sandbox.http.RequestLog;
+import dev.lockstep.sandbox.http.SandboxFileException;
 import dev.lockstep.sandbox.http.StateStore;
+import dev.lockstep.state.FileProblem;
+import dev.lockstep.state.local.SecureFiles;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -15,15 +18,11 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.vertx.Protocol;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -109,7 +108,11 @@ public final class SandboxKubernetes implements AutoCloseable {
     crud = new PersistentCrudDispatcher();
     Optional<JsonNode> saved = options.store().load();
     if (saved.isPresent()) {
-      importState(saved.get());
+      try {
+        importState(saved.get());
+      } catch (RuntimeException e) {
+        throw options.store().unusable(e);
+      }
     } else {
       DEFAULT_NAMESPACES.forEach(this::bootstrapNamespace);
     }
@@ -216,22 +219,12 @@ public final class SandboxKubernetes implements AutoCloseable {
         + "  user:\n"
         + "    token: lockstep-sandbox\n";
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try {
-        Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      SecureFiles.writeAtomically(file, yaml.getBytes(StandardCharsets.UTF_8), false);
       return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write kubeconfig " + file, e);
+      throw new SandboxFileException("Unusable sandbox directory", file, null,
+          "cannot write the kubeconfig: " + FileProblem.reason(e),
+          "Make its directory writable, or choose another sandbox directory with LOCKSTEP_SANDBOX_DIR.", e);
     }
   }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +25,40 @@ class DirectoryStateStoreTest {
             assertEquals(1, files.count(), "only the state file, no leftovers");
         }
         assertEquals(2, new DirectoryStateStore(dir.resolve("nested/sandbox"), "vault").load().orElseThrow().get("n").asInt());
+        if (dev.lockstep.state.local.SecureFiles.POSIX) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("nested"))));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("nested/sandbox"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
+        }
     }
 
     @Test
-    void corruptFileIsReportedNotIgnored() throws Exception {
-        Files.writeString(dir.resolve("x.json"), "{broken");
-        assertThrows(UncheckedIOException.class, () -> new DirectoryStateStore(dir, "x").load());
+    void corruptFileIsAUserErrorWithItsPosition() throws Exception {
+        Path f = Files.writeString(dir.resolve("x.json"), "{\n  \"objects\": [\n    {broken\n");
+        SandboxFileException e = assertThrows(SandboxFileException.class, () -> new DirectoryStateStore(dir, "x").load());
+        assertEquals(f + ":3:6", e.where(), "the b of broken");
+        assertTrue(e.getMessage().startsWith("not valid JSON: "), e.getMessage());
+        assertEquals("Unusable sandbox data", e.summary());
+        assertTrue(e.hint().contains("lockstep sandbox reset"), e.hint());
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectOrNotAFileIsAUserError() throws Exception {
+        Files.writeString(dir.resolve("x.json"), "[1, 2]");
+        SandboxFileException e = assertThrows(SandboxFileException.class, () -> new DirectoryStateStore(dir, "x").load());
+        assertEquals("it does not hold a JSON object", e.getMessage());
+        Files.createDirectory(dir.resolve("y.json"));
+        e = assertThrows(SandboxFileException.class, () -> new DirectoryStateStore(dir, "y").load());
+        assertEquals(dir.resolve("y.json").toString(), e.where());
+        assertEquals("cannot read it: is a directory", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsAUserError() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("file"), "x");
+        DirectoryStateStore store = new DirectoryStateStore(notADir, "vault");
+        SandboxFileException e = assertThrows(SandboxFileException.class, () -> store.save(Json.object()));
+        assertEquals("cannot write it: not a directory", e.getMessage());
     }
 }
