@@ -13,6 +13,7 @@ import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.ops.Drift;
 import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.plan.Action;
+import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.ResourceChange;
 import dev.lockstep.planner.schema.Schemas;
@@ -136,5 +137,27 @@ class EngineTest extends EmulatorTest {
         assertEquals(clusters - 1, emulator.count("clusters"));
         assertEquals(0, emulator.count("jobs"));
         assertEquals(0, emulator.count("scopes"));
+    }
+
+    /** The Terraform provider's documented token with its sensitive output: nothing to do after the apply. */
+    @Test
+    void terraformDocsTokenPlansEmptyAfterApply() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"databricks_token\" \"pat\" {\n"
+                + "  comment  = \"Terraform Provisioning\"\n  // 100 day token\n  lifetime_seconds = 8640000\n}\n\n"
+                + "output \"databricks_token\" {\n  value     = databricks_token.pat.token_value\n"
+                + "  sensitive = true\n}\n");
+        Diagnostics applied = apply(PlanMode.NORMAL);
+        assertFalse(applied.hasErrors(), applied::toString);
+        Planner.Result next = plan(PlanMode.NORMAL);
+        assertEquals(List.of(), changes(next), "plan after apply is empty");
+        assertEquals(List.of("databricks_token " + Action.NO_OP), next.plan().outputs().stream()
+                .map(o -> o.name() + " " + o.action()).collect(Collectors.toList()), "the token's output is unchanged");
+        assertFalse(next.plan().hasChanges(), "nothing to apply");
+
+        // a replaced token is a new output value
+        Files.writeString(dir.resolve("main.hcl"), Files.readString(dir.resolve("main.hcl"))
+                .replace("Terraform Provisioning", "Terraform Provisioning 2"));
+        OutputChange replaced = plan(PlanMode.NORMAL).plan().outputs().get(0);
+        assertEquals(Action.UPDATE, replaced.action(), "a new token is a new output value");
     }
 }
