@@ -1,6 +1,7 @@
 package dev.lockstep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Databricks plans through the whole CLI on the sandbox: the JSON plan's reasons. */
+/**
+ * Databricks configurations through the whole CLI: values the API enumerates are checked by
+ * {@code validate}, and the JSON plan's reason for a token's rotation (on the sandbox).
+ */
 class DatabricksPlanTest {
 
     @TempDir
@@ -57,5 +61,22 @@ class DatabricksPlanTest {
         JsonNode both = change(run("plan", "--format", "json", "--var", "rotate=1s", "--var", "comment=other"),
                 "databricks_token.ci");
         assertEquals("replace_because_cannot_update", both.get("action_reason").asText(), both.toString());
+    }
+
+    @Test
+    void validateRefusesAnEnumTypoWithItsLocationAndTheClosestValue() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), """
+                resource "databricks_cluster" "c" {
+                  spark_version      = "15.4.x-scala2.12"
+                  node_type_id       = "i3.xlarge"
+                  num_workers        = 1
+                  data_security_mode = "SINGLE_USR"
+                }
+                """);
+        CliTest.Run r = CliTest.run("-C", dir.toString(), "--no-color", "validate");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("Invalid value for \"data_security_mode\""), r.err());
+        assertTrue(r.err().contains("  on main.hcl line 5, column 24:"), r.err());
+        assertTrue(r.err().contains("Did you mean \"SINGLE_USER\"?"), r.err());
     }
 }
