@@ -144,7 +144,7 @@ public final class BodyDecoder {
                     + ex.getMessage() + ".", a.expr().range());
             v = Value.unknown(as.type());
         }
-        dev.lockstep.planner.validate.AllowedValuesCheck.check(as, v, a.expr().range(), diags);
+        AllowedValuesCheck.check(as, v, a.expr().range(), diags);
         return v.markSensitiveIf(as.sensitive());
     }
 

@@ -1,4 +1,4 @@
-package dev.lockstep.planner.validate;
+package dev.lockstep.planner.schema;
 
 import dev.lockstep.api.diag.Diagnostics;
 import dev.lockstep.api.diag.SourceRange;
