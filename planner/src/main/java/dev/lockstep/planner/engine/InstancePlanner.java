@@ -35,8 +35,11 @@ final class InstancePlanner {
         this.hasher = hasher;
     }
 
-    /** The planned value and the provider's verdict for one proposal. */
-    record Shaped(Value planned, List<AttributePath> requiresReplace, List<String> notes) {
+    /**
+     * The planned value and the provider's verdict for one proposal; {@code expired} when the only
+     * reason for a replacement is the object's age (the provider's {@link PlanCustomizer.PlanResponse#expired}).
+     */
+    record Shaped(Value planned, List<AttributePath> requiresReplace, List<String> notes, boolean expired) {
     }
 
     /**
@@ -56,6 +59,7 @@ final class InstancePlanner {
         Value planned = proposed;
         List<AttributePath> replace = new ArrayList<>();
         List<String> notes = List.of();
+        boolean expired = false;
         Value comparable = prior == null ? null : comparablePrior(prior, proposed, priorSecrets);
         PlanCustomizer.PlanRequest request = new PlanCustomizer.PlanRequest(address, comparable, proposed, config);
         PlanCustomizer.PlanResponse r = handler instanceof PlanCustomizer pc ? ProviderCalls.call(address.toString(),
@@ -67,17 +71,19 @@ final class InstancePlanner {
             }
             replace.addAll(r.requiresReplace());
             notes = r.notes();
+            expired = r.expired() && !r.requiresReplace().isEmpty();
         }
         if (prior != null) {
             for (AttributePath p : Proposals.forceNewChanges(block, comparable, planned)) {
                 if (!replace.contains(p)) {
                     replace.add(p);
+                    expired = false; // a changed attribute forces the replacement as well
                 }
             }
         }
         planned = Marks.markSchema(planned, block);
         planned = Marks.mark(planned, Marks.paths(config));
-        return new Shaped(planned, replace, notes);
+        return new Shaped(planned, replace, notes, expired);
     }
 
     /**
@@ -202,7 +208,7 @@ final class InstancePlanner {
             reason = ActionReason.REPLACE_BECAUSE_TAINTED;
         } else if (!s.requiresReplace().isEmpty()) {
             // the provider's verdict counts even when no attribute changed (a token past its rotate_after)
-            reason = ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
+            reason = s.expired() ? ActionReason.REPLACE_BECAUSE_EXPIRED : ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE;
             replacePaths = s.requiresReplace();
         } else if (changed.isEmpty()) {
             return new ResourceChange(address, providerKey, Action.NO_OP, ActionReason.NONE, prior, s.planned(),

@@ -168,6 +168,12 @@ final class OperationRunner {
             return null;
         }
         Value newState = Marks.mark(Marks.markSchema(resp.newState(), h.schema().block()), Marks.paths(finalPlan));
+        if (d.hasErrors()) {
+            // a failed create or update that still returns the object (a create whose read-back met a
+            // 5xx): what it did not learn is recorded as null, and the object tainted below, so that it
+            // is neither lost nor orphaned; the next plan refreshes it by id
+            newState = unknownsAsNulls(newState);
+        }
         Marks.Redacted r = Marks.redact(newState, hasher);
         // a provider that echoes a redacted placeholder keeps the recorded hash of that secret
         java.util.Map<dev.lockstep.api.value.AttributePath, String> hashes = new java.util.TreeMap<>(

@@ -9,6 +9,7 @@ import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ResourceHandler;
 import dev.lockstep.api.schema.ResourceSchema;
+import dev.lockstep.api.value.AttributePath;
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.config.Condition;
@@ -510,7 +511,7 @@ public final class Planner {
                 a = Action.CREATE;
             } else if (o.sensitive() || before.sensitive()) {
                 boolean same = before.secretHash() != null && v.isWhollyKnown()
-                        && before.secretHash().equals(hasher.hash(v));
+                        && (before.secretHash().equals(hasher.hash(v)) || keptSecret(v, before.secretHash()));
                 a = same && o.sensitive() == before.sensitive() ? Action.NO_OP : Action.UPDATE;
             } else {
                 a = Diffs.sameValue(before.value(), v) ? Action.NO_OP : Action.UPDATE;
@@ -526,5 +527,29 @@ public final class Planner {
         }
         out.sort((x, y) -> x.name().compareTo(y.name()));
         return out;
+    }
+
+    /**
+     * Whether {@code v} is the redacted placeholder of a secret lockstep does not keep (a token's
+     * value exists only in the create answer), standing for the secret the output recorded: the
+     * recorded hash is that of a secret some unchanged object still holds only as a placeholder. A
+     * source being replaced or changed would make the output unknown instead, so the output is
+     * unchanged; the placeholder cannot be hashed to the recorded value.
+     */
+    private boolean keptSecret(Value v, String recordedHash) {
+        if (!Placeholders.isPlaceholder(v)) {
+            return false;
+        }
+        for (ResourceChange c : changes.values()) {
+            if (c.after() == null || c.action() != Action.NO_OP) {
+                continue;
+            }
+            for (Map.Entry<AttributePath, String> e : c.beforeSecrets().entrySet()) {
+                if (e.getValue().equals(recordedHash) && Placeholders.isPlaceholder(e.getKey().get(c.after()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -144,6 +144,7 @@ public final class BodyDecoder {
                     + ex.getMessage() + ".", a.expr().range());
             v = Value.unknown(as.type());
         }
+        AllowedValuesCheck.check(as, v, a.expr().range(), diags);
         return v.markSensitiveIf(as.sensitive());
     }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.planner.testing;
 
+import dev.lockstep.api.schema.AllowedValues;
 import dev.lockstep.api.schema.AttributeSchema;
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;
@@ -42,7 +43,10 @@ public final class TestProviderSchema implements ProviderFactory {
                 AttributeSchema.computed("id", Type.STRING),
                 AttributeSchema.optional("description", Type.STRING),
                 AttributeSchema.optional("replicas", Type.NUMBER),
-                AttributeSchema.optional("token", Type.STRING).asSensitive()),
+                AttributeSchema.optional("token", Type.STRING).asSensitive(),
+                AttributeSchema.optional("tier", Type.STRING).allowing(AllowedValues.of("STANDARD", "PREMIUM")),
+                AttributeSchema.optional("grants", Type.set(Type.STRING))
+                        .allowing(AllowedValues.ignoringCase("READ", "WRITE", "MANAGE"))),
                 List.of(NestedBlockSchema.single("metadata", metadata, true),
                         NestedBlockSchema.list("rule", rule, 0, 3)));
         BlockSchema config = BlockSchema.of(AttributeSchema.optional("endpoint", Type.STRING));

@@ -1,6 +1,7 @@
 package dev.lockstep.planner.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.planner.testing.Configs;
@@ -47,6 +48,49 @@ class SchemaValidationTest {
                 }
                 """);
         assertEquals("", out);
+    }
+
+    @Test
+    void aValueTheSchemaDoesNotAllowIsAnErrorAtTheAttributeWithTheClosestValue() {
+        String out = errors("""
+                resource "testprov_role" "r" {
+                  metadata { name = "r" }
+                  tier   = "PREMUIM"
+                  grants = ["read", "OWN_EVERYTHING"]
+                }
+                """);
+        assertTrue(out.contains("error: Invalid value for \"tier\" @ main.hcl:3:12"), out);
+        assertTrue(out.contains("tier must be one of STANDARD, PREMIUM, not \"PREMUIM\". Did you mean \"PREMIUM\"?"),
+                out);
+        assertTrue(out.contains("error: Invalid value for \"grants\" @ main.hcl:4:12"), out);
+        assertTrue(out.contains("grants must be one of READ, WRITE, MANAGE (in any case), not \"OWN_EVERYTHING\"."),
+                out);
+        assertFalse(out.contains("\"read\""), "lower case is allowed where the schema ignores case: " + out);
+    }
+
+    @Test
+    void unknownValuesPassUntilTheyAreKnownAndKnownValuesFromVariablesAreChecked() {
+        String out = errors("""
+                variable "tier" {
+                  default = "GOLD"
+                }
+                resource "testprov_role" "a" {
+                  metadata { name = "a" }
+                  description = "x"
+                }
+                resource "testprov_role" "r" {
+                  metadata { name = "r" }
+                  tier   = testprov_role.a.description
+                  grants = [testprov_role.a.id]
+                }
+                resource "testprov_role" "v" {
+                  metadata { name = "v" }
+                  tier = var.tier
+                }
+                """);
+        assertEquals(1, out.lines().filter(l -> l.startsWith("error:")).count(), out);
+        assertTrue(out.contains("error: Invalid value for \"tier\" @ main.hcl:15:10"), out);
+        assertTrue(out.contains("not \"GOLD\"."), out);
     }
 
     @Test

@@ -28,9 +28,18 @@ public interface PlanCustomizer {
      * @param planned the planned new state
      * @param requiresReplace paths whose change cannot be applied in place
      * @param notes human-readable consequences to show in the plan
+     * @param expired the object has outlived an age the configuration sets (a token past its
+     *     {@code rotate_after}) and is replaced although nothing changed; {@code requiresReplace}
+     *     then names only that setting, and the plan's reason is {@code replace_because_expired}
      */
     record PlanResponse(Value planned, List<AttributePath> requiresReplace, List<String> notes,
-            Diagnostics diagnostics) {
+            Diagnostics diagnostics, boolean expired) {
+
+        /** A response without expiry. */
+        public PlanResponse(Value planned, List<AttributePath> requiresReplace, List<String> notes,
+                Diagnostics diagnostics) {
+            this(planned, requiresReplace, notes, diagnostics, false);
+        }
     }
 
     PlanResponse plan(PlanRequest request);

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param sensitive values are never shown or stored in clear
  * @param forceNew a change replaces the object instead of updating it
  * @param description one sentence for documentation and messages
+ * @param allowed the values the attribute may take (each element, for a collection), or null for any
  */
 public record AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
-        boolean sensitive, boolean forceNew, String description) {
+        boolean sensitive, boolean forceNew, String description, AllowedValues allowed) {
 
     public AttributeSchema {
         Objects.requireNonNull(name, "name");
@@ -30,6 +31,12 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
             throw new IllegalArgumentException(name + ": must be required, optional or computed");
         }
         description = description == null ? "" : description;
+    }
+
+    /** An attribute that takes any value of its type. */
+    public AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
+            boolean sensitive, boolean forceNew, String description) {
+        this(name, type, required, optional, computed, sensitive, forceNew, description, null);
     }
 
     public static AttributeSchema required(String name, Type type) {
@@ -50,18 +57,24 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
     }
 
     public AttributeSchema asComputed() {
-        return new AttributeSchema(name, type, false, optional || required, true, sensitive, forceNew, description);
+        return new AttributeSchema(name, type, false, optional || required, true, sensitive, forceNew, description,
+                allowed);
     }
 
     public AttributeSchema asSensitive() {
-        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description);
+        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description, allowed);
     }
 
     public AttributeSchema asForceNew() {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description, allowed);
     }
 
     public AttributeSchema describedAs(String text) {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text, allowed);
+    }
+
+    /** The same attribute, restricted to {@code values} (checked when the configuration is decoded). */
+    public AttributeSchema allowing(AllowedValues values) {
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, description, values);
     }
 }

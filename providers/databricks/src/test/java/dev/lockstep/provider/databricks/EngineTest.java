@@ -12,6 +12,7 @@ import dev.lockstep.planner.ops.Drift;
 import dev.lockstep.planner.ops.Session;
 import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.ApplyListener;
+import dev.lockstep.planner.plan.OutputChange;
 import dev.lockstep.planner.plan.PlanMode;
 import dev.lockstep.planner.plan.PlanOptions;
 import dev.lockstep.planner.plan.ResourceChange;
@@ -136,5 +137,82 @@ class EngineTest extends EmulatorTest {
         assertEquals(clusters - 1, emulator.count("clusters"));
         assertEquals(0, emulator.count("jobs"));
         assertEquals(0, emulator.count("scopes"));
+    }
+
+    /** The Terraform provider's documented token with its sensitive output: nothing to do after the apply. */
+    @Test
+    void terraformDocsTokenPlansEmptyAfterApply() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), "resource \"databricks_token\" \"pat\" {\n"
+                + "  comment  = \"Terraform Provisioning\"\n  // 100 day token\n  lifetime_seconds = 8640000\n}\n\n"
+                + "output \"databricks_token\" {\n  value     = databricks_token.pat.token_value\n"
+                + "  sensitive = true\n}\n");
+        Diagnostics applied = apply(PlanMode.NORMAL);
+        assertFalse(applied.hasErrors(), applied::toString);
+        Planner.Result next = plan(PlanMode.NORMAL);
+        assertEquals(List.of(), changes(next), "plan after apply is empty");
+        assertEquals(List.of("databricks_token " + Action.NO_OP), next.plan().outputs().stream()
+                .map(o -> o.name() + " " + o.action()).collect(Collectors.toList()), "the token's output is unchanged");
+        assertFalse(next.plan().hasChanges(), "nothing to apply");
+
+        // a replaced token is a new output value
+        Files.writeString(dir.resolve("main.hcl"), Files.readString(dir.resolve("main.hcl"))
+                .replace("Terraform Provisioning", "Terraform Provisioning 2"));
+        OutputChange replaced = plan(PlanMode.NORMAL).plan().outputs().get(0);
+        assertEquals(Action.UPDATE, replaced.action(), "a new token is a new output value");
+    }
+
+    /**
+     * A job whose create succeeded but whose read-back met an outage: the state records it by id
+     * (tainted, unknown attributes null) instead of losing it, so the next plan refreshes it and
+     * replaces it, and exactly one job exists throughout.
+     */
+    @Test
+    void aCreateThatFailsAfterTheObjectExistsIsRecordedTainted() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), """
+                provider "databricks" {
+                  retry_timeout_seconds = 1
+                }
+                resource "databricks_job" "partial" {
+                  name = "partial"
+                  task {
+                    task_key = "main"
+                    new_cluster {
+                      spark_version = "15.4.x-scala2.12"
+                      node_type_id  = "i3.xlarge"
+                      num_workers   = 1
+                    }
+                    notebook_task {
+                      notebook_path = "/Shared/etl"
+                    }
+                  }
+                }
+                """);
+        int jobs = emulator.count("jobs");
+        emulator.outageAfterCreate();
+        Diagnostics failed;
+        try {
+            failed = apply(PlanMode.NORMAL);
+        } finally {
+            emulator.faults().reset();
+        }
+        assertTrue(failed.hasErrors(), "the read after the create failed");
+        assertFalse(failed.toString().contains("cannot be recorded"), failed::toString);
+        assertEquals(jobs + 1, emulator.count("jobs"), "the job was created");
+        dev.lockstep.state.ResourceInstance rec = backend.load().state().resources().values().stream()
+                .filter(r -> r.address().toString().equals("databricks_job.partial")).findFirst().orElseThrow();
+        assertEquals(dev.lockstep.state.ResourceInstance.Status.TAINTED, rec.status(), rec.toString());
+        assertTrue(rec.id() != null && !rec.id().isEmpty(), "recorded by id: " + rec);
+        assertTrue(rec.attributes().get("url").isNull(), "an attribute the create never learned is null: " + rec);
+        assertTrue(new dev.lockstep.state.codec.StateCodec("test").encode(backend.load().state()).length > 0,
+                "the state can be written");
+
+        Planner.Result next = plan(PlanMode.NORMAL);
+        ResourceChange c = next.plan().changes().get(0);
+        assertEquals(dev.lockstep.planner.plan.ActionReason.REPLACE_BECAUSE_TAINTED, c.reason(), c.toString());
+        assertEquals(rec.id(), c.before().get("id").asString(), "the next plan refreshed the recorded job");
+        Diagnostics replaced = apply(PlanMode.NORMAL);
+        assertFalse(replaced.hasErrors(), replaced::toString);
+        assertEquals(jobs + 1, emulator.count("jobs"), "replaced, never duplicated");
+        assertEquals(List.of(), changes(plan(PlanMode.NORMAL)));
     }
 }

@@ -47,4 +47,39 @@ class TerraformExamplesTest {
                 .collect(Collectors.joining("\n")));
         assertFalse(r.config().resources().isEmpty(), "the file declares resources");
     }
+
+    /** Values the API enumerates are checked at validate, at the attribute, with the closest value. */
+    @org.junit.jupiter.api.Test
+    void enumTyposFailValidateAtTheAttribute() throws IOException {
+        Files.writeString(dir.resolve("main.hcl"), """
+                resource "databricks_cluster" "c" {
+                  spark_version      = "15.4.x-scala2.12"
+                  node_type_id       = "i3.xlarge"
+                  num_workers        = 1
+                  data_security_mode = "SINGLE_USR"
+                }
+                resource "databricks_secret_acl" "a" {
+                  scope      = "s"
+                  principal  = "users"
+                  permission = "OWN_EVERYTHING"
+                }
+                resource "databricks_secret_acl" "ok" {
+                  scope      = "s"
+                  principal  = "admins"
+                  permission = "read"
+                }
+                """);
+        ConfigValidator v = new ConfigValidator(Schemas.of(new DatabricksProviderFactory()),
+                Library.all(new FunctionContext(dir, Map.of(), true)));
+        List<String> errors = v.validate(dir, VariableValues.Sources.none()).diagnostics().asList().stream()
+                .filter(Diagnostic::isError).map(d -> d.subject().start().line() + ":" + d.subject().start().column()
+                        + " " + d.summary() + ": " + d.detail()).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(
+                "5:24 Invalid value for \"data_security_mode\": data_security_mode must be one of SINGLE_USER, "
+                        + "USER_ISOLATION, NONE, DATA_SECURITY_MODE_AUTO, DATA_SECURITY_MODE_STANDARD, "
+                        + "DATA_SECURITY_MODE_DEDICATED, LEGACY_TABLE_ACL, LEGACY_PASSTHROUGH, LEGACY_SINGLE_USER, "
+                        + "LEGACY_SINGLE_USER_STANDARD, not \"SINGLE_USR\". Did you mean \"SINGLE_USER\"?",
+                "10:16 Invalid value for \"permission\": permission must be one of READ, WRITE, MANAGE (in any case), "
+                        + "not \"OWN_EVERYTHING\"."), errors);
+    }
 }

@@ -33,6 +33,7 @@ public final class DatabricksEmulator extends EmulatorServer {
     private final TokensApi tokens;
     private final OAuthApi oauth;
     private final java.util.concurrent.atomic.AtomicInteger failAfterCreate = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean outageAfterCreate = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** An emulator with default settings and an in-memory state. */
     public DatabricksEmulator() {
@@ -61,6 +62,9 @@ public final class DatabricksEmulator extends EmulatorServer {
 
     private void created(String key) {
         recordCreated(key);
+        if (outageAfterCreate.getAndSet(false)) {
+            faults().serverErrorRate(1.0, 0);
+        }
         if (failAfterCreate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw DatabricksErrors.error(503, "TEMPORARILY_UNAVAILABLE",
                     "The service is temporarily unavailable. (injected after the object was created)");
@@ -74,6 +78,15 @@ public final class DatabricksEmulator extends EmulatorServer {
      */
     public void failAfterCreate(int n) {
         failAfterCreate.set(n);
+    }
+
+    /**
+     * The next request that creates an object succeeds, and from then on every request answers 500
+     * or 503 (an outage right after the create) until {@code faults().reset()}: the client knows
+     * the new object's id but cannot read it back.
+     */
+    public void outageAfterCreate() {
+        outageAfterCreate.set(true);
     }
 
     private ObjectNode hostMetadata() {

@@ -59,7 +59,7 @@ public final class UnmanagedFinder implements UnmanagedLister {
             members(managed, out, d);
             tokens(managed, out, d);
         } catch (RuntimeException e) {
-            d.add(Errors.diagnostic("Failed to look for unmanaged access", "Listing access in the workspace", e,
+            d.add(Errors.readDiagnostic("Failed to look for unmanaged access", "Listing access in the workspace", e,
                     c.scrubber()));
         }
         return new UnmanagedResponse(out, d);
@@ -98,7 +98,7 @@ public final class UnmanagedFinder implements UnmanagedLister {
         })) {
             if (r.error() != null) {
                 if (!Errors.isNotFound(r.error())) {
-                    d.add(Errors.diagnostic("Failed to read the ACL of " + r.input(), "Reading " + r.input(),
+                    d.add(Errors.readDiagnostic("Failed to read the ACL of " + r.input(), "Reading " + r.input(),
                             r.error(), c.scrubber()));
                 }
                 continue;
@@ -152,7 +152,7 @@ public final class UnmanagedFinder implements UnmanagedLister {
         for (var r : ctx.parallel(new ArrayList<>(groups.keySet()), id -> c.groups.get(id))) {
             if (r.error() != null) {
                 if (!Errors.isNotFound(r.error())) {
-                    d.add(Errors.diagnostic("Failed to read group " + r.input(), "Reading the members", r.error(),
+                    d.add(Errors.readDiagnostic("Failed to read group " + r.input(), "Reading the members", r.error(),
                             c.scrubber()));
                 }
                 continue;

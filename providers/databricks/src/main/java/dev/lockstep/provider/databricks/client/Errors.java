@@ -119,7 +119,24 @@ public final class Errors {
         return scrubber.scrub(text);
     }
 
-    /** An error diagnostic for a failed operation. */
+    /**
+     * An error diagnostic for a failed read (GET or list): a read changes nothing, and its transient
+     * failures were already retried until {@code retry_timeout_seconds}.
+     */
+    public static Diagnostic readDiagnostic(String summary, String what, Throwable t, Scrubber scrubber) {
+        String hint;
+        int status = status(t);
+        if (status == 401 || status == 403) {
+            hint = " Check that the identity lockstep uses has the rights to read it.";
+        } else if (isAmbiguous(t)) {
+            hint = " The read kept failing until retry_timeout_seconds ran out; nothing was changed.";
+        } else {
+            hint = " Nothing was changed.";
+        }
+        return Diagnostic.error(summary, scrubber.scrub(what) + ": " + describe(t, scrubber) + "." + hint, null);
+    }
+
+    /** An error diagnostic for a failed write (create, update, delete). */
     public static Diagnostic diagnostic(String summary, String what, Throwable t, Scrubber scrubber) {
         String hint = "";
         int status = status(t);

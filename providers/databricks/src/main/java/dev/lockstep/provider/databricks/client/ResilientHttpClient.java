@@ -21,9 +21,11 @@ import java.util.function.Consumer;
  * The HTTP client under the SDK's {@code ApiClient}: every request waits for the shared rate
  * limiter and is counted; 429 answers are retried after their Retry-After (or a backoff) until the
  * retry timeout, and so are 503 answers and connection failures of requests that cannot create a
- * duplicate. Requests that create objects with server-assigned ids are not retried here after a
- * 503 or a lost answer: their callers look the object up first (see {@code CreateGuard}). The
- * SDK's own retries are disabled, since it gives up after four attempts.
+ * duplicate. Reads (GET, HEAD) change nothing, so every transient failure of theirs (500, 502, 503,
+ * 504, 429, a connection failure) is retried until the retry timeout. Requests that create
+ * objects with server-assigned ids are not retried here after a 503 or a lost answer: their
+ * callers look the object up first (see {@code CreateGuard}). The SDK's own retries are disabled,
+ * since it gives up after four attempts.
  */
 public final class ResilientHttpClient implements HttpClient {
 
@@ -60,6 +62,14 @@ public final class ResilientHttpClient implements HttpClient {
         this.log = log;
     }
 
+    /** Answers of a read that another attempt may not get: server errors that are not permanent. */
+    private static final Set<Integer> TRANSIENT = Set.of(500, 502, 503, 504);
+
+    /** Whether a request only reads: retrying it can change nothing. */
+    public static boolean isRead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
     /** Whether a request creates an object with a server-assigned id (never blindly retried). */
     public static boolean isCreate(String method, String path) {
         return CREATES.contains(RequestCounter.endpoint(method, path));
@@ -71,6 +81,7 @@ public final class ResilientHttpClient implements HttpClient {
         String endpoint = RequestCounter.endpoint(in.getMethod(), path);
         boolean resendable = !in.isBodyStreaming();
         boolean create = CREATES.contains(endpoint);
+        boolean read = isRead(in.getMethod());
         long deadline = sleeper.nanoTime() + retryTimeout.toNanos();
         int attempt = 0;
         while (true) {
@@ -90,7 +101,7 @@ public final class ResilientHttpClient implements HttpClient {
                         || causedBy(e, PortUnreachableException.class);
                 boolean retriable = reachable && resendable && (notSent || !create)
                         && !(e instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
-                if (!retriable || attempt >= 6 || sleeper.nanoTime() > deadline) {
+                if (!retriable || (attempt >= 6 && !read) || sleeper.nanoTime() > deadline) {
                     throw e;
                 }
                 Duration wait = backoff(attempt);
@@ -100,7 +111,7 @@ public final class ResilientHttpClient implements HttpClient {
             }
             reachable = true;
             int status = r.getStatusCode();
-            boolean retry = status == 429 || (status == 503 && !create);
+            boolean retry = status == 429 || (status == 503 && !create) || (read && TRANSIENT.contains(status));
             if (!retry || !resendable) {
                 return r;
             }

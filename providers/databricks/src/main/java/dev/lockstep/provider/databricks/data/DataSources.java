@@ -35,7 +35,7 @@ abstract class DataSources implements DataSourceHandler {
             Value v = query(config, d);
             return new DataResponse(d.hasErrors() ? null : v, d);
         } catch (RuntimeException e) {
-            d.add(Errors.diagnostic("Failed to read data." + schema.type(), "Querying the workspace", e,
+            d.add(Errors.readDiagnostic("Failed to read data." + schema.type(), "Querying the workspace", e,
                     c.scrubber()));
             return new DataResponse(null, d);
         }

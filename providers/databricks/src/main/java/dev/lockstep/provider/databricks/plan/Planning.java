@@ -25,6 +25,7 @@ public final class Planning {
     private final List<String> notes = new ArrayList<>();
     private final List<AttributePath> replace = new ArrayList<>();
     private final Diagnostics diagnostics = new Diagnostics();
+    private boolean expired;
 
     public Planning(PlanCustomizer.PlanRequest request, BlockSchema schema) {
         this.request = request;
@@ -110,6 +111,15 @@ public final class Planning {
         }
     }
 
+    /**
+     * The object has outlived the age {@code attribute} sets: it is replaced although nothing
+     * changed (the plan's reason is {@code replace_because_expired}).
+     */
+    public void expired(String attribute) {
+        requiresReplace(attribute);
+        expired = true;
+    }
+
     public Diagnostics diagnostics() {
         return diagnostics;
     }
@@ -117,6 +127,6 @@ public final class Planning {
     /** The customised, normalised plan. */
     public PlanCustomizer.PlanResponse response() {
         Value v = Values.normalize(Value.object(planned), schema);
-        return new PlanCustomizer.PlanResponse(v, replace, notes, diagnostics);
+        return new PlanCustomizer.PlanResponse(v, replace, notes, diagnostics, expired);
     }
 }

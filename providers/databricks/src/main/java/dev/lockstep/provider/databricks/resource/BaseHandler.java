@@ -74,7 +74,7 @@ public abstract class BaseHandler implements ResourceHandler, PlanCustomizer, Re
                     ctx.log().info("databricks: adopted " + o.address() + " (" + f.id() + ") left by an interrupted create");
                 }
             } catch (RuntimeException e) {
-                d.add(Errors.diagnostic("Failed to look up " + o.address(), "Looking for an object an interrupted "
+                d.add(Errors.readDiagnostic("Failed to look up " + o.address(), "Looking for an object an interrupted "
                         + "create may have left", e, c.scrubber()));
             }
         }
@@ -83,7 +83,7 @@ public abstract class BaseHandler implements ResourceHandler, PlanCustomizer, Re
             try {
                 found = readBatch(known, d);
             } catch (RuntimeException e) {
-                d.add(Errors.diagnostic("Failed to read " + schema.type() + " objects", "Reading " + known.size()
+                d.add(Errors.readDiagnostic("Failed to read " + schema.type() + " objects", "Reading " + known.size()
                         + " objects", e, c.scrubber()));
                 return new ReadResponse(out, d);
             }
@@ -109,7 +109,7 @@ public abstract class BaseHandler implements ResourceHandler, PlanCustomizer, Re
             } else if (Errors.isNotFound(r.error())) {
                 out.put(r.input(), null);
             } else {
-                d.add(Errors.diagnostic("Failed to read " + r.input().address(), "Reading " + r.input().id(),
+                d.add(Errors.readDiagnostic("Failed to read " + r.input().address(), "Reading " + r.input().id(),
                         r.error(), c.scrubber()));
             }
         }
@@ -232,7 +232,7 @@ public abstract class BaseHandler implements ResourceHandler, PlanCustomizer, Re
                 return new ImportResponse(null, null, Diagnostics.of(Diagnostic.error("Cannot import non-existent "
                         + "remote object", "No " + schema.type() + " with id \"" + id + "\" exists.", null)));
             }
-            return new ImportResponse(null, null, Diagnostics.of(Errors.diagnostic("Failed to import " + id,
+            return new ImportResponse(null, null, Diagnostics.of(Errors.readDiagnostic("Failed to import " + id,
                     "Reading " + schema.type() + " " + id, e, c.scrubber())));
         }
     }

@@ -54,7 +54,7 @@ public final class GroupMemberHandler extends BaseHandler {
                     return new Scim.Page<>(r.getResources(), r.getTotalResults());
                 }), Group::getId);
             } catch (RuntimeException e) {
-                d.add(Errors.diagnostic("Failed to read groups", "Listing the members of " + groups.size()
+                d.add(Errors.readDiagnostic("Failed to read groups", "Listing the members of " + groups.size()
                         + " groups", e, c.scrubber()));
                 return out;
             }
@@ -75,7 +75,7 @@ public final class GroupMemberHandler extends BaseHandler {
         for (var r : ctx.parallel(single, g -> c.consistent("group:" + g, () -> c.groups.get(g)))) {
             List<ReadObject> members = byGroup.get(r.input());
             if (r.error() != null && !Errors.isNotFound(r.error())) {
-                d.add(Errors.diagnostic("Failed to read group " + r.input(), "Reading the members of " + r.input(),
+                d.add(Errors.readDiagnostic("Failed to read group " + r.input(), "Reading the members of " + r.input(),
                         r.error(), c.scrubber()));
                 continue;
             }

@@ -284,7 +284,7 @@ public final class PermissionsHandler extends BaseHandler implements ResourceUpd
                 acl = fetch(t);
             } catch (RuntimeException e) {
                 if (!Errors.isNotFound(e)) {
-                    p.diagnostics().add(Errors.diagnostic("Cannot read the current ACL", "Reading " + t, e,
+                    p.diagnostics().add(Errors.readDiagnostic("Cannot read the current ACL", "Reading " + t, e,
                             c.scrubber()));
                 }
                 return;

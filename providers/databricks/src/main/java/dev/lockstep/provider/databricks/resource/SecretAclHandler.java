@@ -51,7 +51,7 @@ public final class SecretAclHandler extends BaseHandler {
         Map<ReadObject, Value> out = new LinkedHashMap<>();
         for (var r : ctx.parallel(new ArrayList<>(byScope.keySet()), this::acls)) {
             if (r.error() != null && !Errors.isNotFound(r.error())) {
-                d.add(Errors.diagnostic("Failed to read the ACL of scope " + r.input(), "Listing " + r.input(),
+                d.add(Errors.readDiagnostic("Failed to read the ACL of scope " + r.input(), "Listing " + r.input(),
                         r.error(), c.scrubber()));
                 continue;
             }

@@ -59,7 +59,7 @@ public final class SecretHandler extends BaseHandler implements ResourceUpdater 
         Map<ReadObject, Value> out = new LinkedHashMap<>();
         for (var r : ctx.parallel(new ArrayList<>(byScope.keySet()), this::keys)) {
             if (r.error() != null && !Errors.isNotFound(r.error())) {
-                d.add(Errors.diagnostic("Failed to list secrets of scope " + r.input(), "Listing " + r.input(),
+                d.add(Errors.readDiagnostic("Failed to list secrets of scope " + r.input(), "Listing " + r.input(),
                         r.error(), c.scrubber()));
                 continue;
             }

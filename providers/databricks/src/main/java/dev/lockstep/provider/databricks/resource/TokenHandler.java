@@ -109,7 +109,7 @@ public final class TokenHandler extends BaseHandler implements dev.lockstep.api.
         if (!p.creating() && created != null) {
             Instant due = Instant.ofEpochMilli(created.longValue()).plus(age);
             if (!Instant.now().isBefore(due)) {
-                p.requiresReplace("rotate_after");
+                p.expired("rotate_after");
                 p.note("The token is older than rotate_after (" + rotate + "): it is replaced by a new one.");
             }
         }

@@ -58,7 +58,7 @@ public final class JobSchema {
             opt("alert_on_last_attempt", BOOL, "Alert only on the last retry (tasks)."));
 
     static final BlockSchema HEALTH = block(list("rules", block(
-            opt("metric", STR, "RUN_DURATION_SECONDS."), opt("op", STR, "GREATER_THAN."),
+            opt("metric", STR, "RUN_DURATION_SECONDS or a STREAMING_BACKLOG_ metric.").allowing(Enums.HEALTH_METRIC), opt("op", STR, "GREATER_THAN.").allowing(Enums.HEALTH_OPERATOR),
             opt("value", NUM, "Threshold."))));
 
     /** The task-type blocks, shared by {@code task} and the legacy top-level form. */
@@ -66,12 +66,12 @@ public final class JobSchema {
         return List.of(
                 single("notebook_task", block(
                         req("notebook_path", STR, "Workspace path (or repository-relative path) of the notebook."),
-                        optc("source", STR, "WORKSPACE or GIT."),
+                        optc("source", STR, "WORKSPACE or GIT.").allowing(Enums.SOURCE),
                         opt("base_parameters", STR_MAP, "Parameters of every run."),
                         opt("warehouse_id", STR, "SQL warehouse for SQL notebooks."))),
                 single("spark_python_task", block(
                         req("python_file", STR, "URI of the Python file."),
-                        opt("source", STR, "GIT for files in git_source."),
+                        opt("source", STR, "GIT for files in git_source.").allowing(Enums.SOURCE),
                         opt("parameters", STR_LIST, "Command-line parameters."))),
                 single("spark_jar_task", block(
                         opt("main_class_name", STR, "Class with the main method."),
@@ -93,13 +93,13 @@ public final class JobSchema {
                         req("warehouse_id", STR, "SQL warehouse id."),
                         opt("parameters", STR_MAP, "Parameters."),
                         single("query", block(req("query_id", STR, "Query id."))),
-                        single("file", block(req("path", STR, "File path."), opt("source", STR, "GIT or WORKSPACE."))))));
+                        single("file", block(req("path", STR, "File path."), opt("source", STR, "GIT or WORKSPACE.").allowing(Enums.SOURCE))))));
     }
 
     static final BlockSchema TASK = block(
             req("task_key", STR, "Unique key of the task."),
             opt("description", STR, "Description."),
-            optc("run_if", STR, "ALL_SUCCESS (default), AT_LEAST_ONE_SUCCESS, ..."),
+            optc("run_if", STR, "ALL_SUCCESS (default), AT_LEAST_ONE_SUCCESS, ...").allowing(Enums.RUN_IF),
             opt("existing_cluster_id", STR, "All-purpose cluster that runs the task."),
             opt("job_cluster_key", STR, "Shared job cluster that runs the task."),
             opt("environment_key", STR, "Serverless environment."),
@@ -138,8 +138,8 @@ public final class JobSchema {
             single("schedule", block(
                     req("quartz_cron_expression", STR, "Quartz cron expression."),
                     req("timezone_id", STR, "Java time zone id."),
-                    optc("pause_status", STR, "PAUSED or UNPAUSED."))),
-            single("continuous", block(optc("pause_status", STR, "PAUSED or UNPAUSED."))),
+                    optc("pause_status", STR, "PAUSED or UNPAUSED.").allowing(Enums.PAUSE_STATUS))),
+            single("continuous", block(optc("pause_status", STR, "PAUSED or UNPAUSED.").allowing(Enums.PAUSE_STATUS))),
             single("queue", block(req("enabled", BOOL, "Queue runs when the concurrency limit is hit."))),
             single("email_notifications", EMAIL),
             single("webhook_notifications", WEBHOOKS),

@@ -39,7 +39,7 @@ public final class SecretSchemas {
             comp("id", STR, "<scope>|||<principal>."),
             req("scope", STR, "Scope name.").asForceNew(),
             req("principal", STR, "User name, group name or service principal application id.").asForceNew(),
-            req("permission", STR, "READ, WRITE or MANAGE.").asForceNew()),
+            req("permission", STR, "READ, WRITE or MANAGE.").allowing(Enums.SECRET_PERMISSION).asForceNew()),
             "A principal's access to a secret scope.");
 
     public static final ResourceSchema TOKEN = new ResourceSchema("databricks_token", 0, block(

@@ -22,10 +22,10 @@ public final class WorkspaceSchemas {
     public static final ResourceSchema NOTEBOOK = new ResourceSchema("databricks_notebook", 0, block(
             comp("id", STR, "The notebook's path."),
             req("path", STR, "Absolute workspace path of the notebook.").asForceNew(),
-            optc("language", STR, "PYTHON, SCALA, SQL or R; inferred from the source file extension when unset."),
+            optc("language", STR, "PYTHON, SCALA, SQL or R; inferred from the source file extension when unset.").allowing(Enums.LANGUAGE),
             opt("source", STR, "Local file with the notebook source (relative to the configuration directory)."),
             opt("content_base64", STR, "The notebook source, base64-encoded."),
-            optc("format", STR, "Import format; SOURCE."),
+            optc("format", STR, "Import format; SOURCE.").allowing(Enums.NOTEBOOK_FORMAT),
             comp("md5", STR, "MD5 of the notebook source (without the Databricks header)."),
             comp("object_id", NUM, "Workspace object id."),
             comp("url", STR, "URL of the notebook in the workspace."),
@@ -57,12 +57,12 @@ public final class WorkspaceSchemas {
             opt("directory_path", STR, "Directory path.").asForceNew(),
             opt("authorization", STR, "tokens (personal access token usage).").asForceNew(),
             optc("mode", STR, "authoritative (default: the ACL is exactly the declared entries) or additive "
-                    + "(only the declared entries are managed)."),
+                    + "(only the declared entries are managed).").allowing(Enums.PERMISSIONS_MODE),
             comp("object_type", STR, "The object's type as the API names it."),
             set("access_control", block(
                     opt("user_name", STR, "User name."),
                     opt("group_name", STR, "Group display name."),
                     opt("service_principal_name", STR, "Service principal application id."),
-                    req("permission_level", STR, "Level, such as CAN_MANAGE or CAN_USE.")), 1, 0)),
+                    req("permission_level", STR, "Level, such as CAN_MANAGE or CAN_USE.").allowing(Enums.PERMISSION_LEVEL)), 1, 0)),
             "The access control list of a cluster, policy, pool, job, notebook, directory or token usage.");
 }

@@ -2,6 +2,7 @@ package dev.lockstep.provider.databricks.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
@@ -136,6 +137,39 @@ class ResilientHttpClientTest {
         ResilientHttpClient d = client(t, Duration.ofMinutes(5));
         d.execute(get("/api/2.0/x"));
         assertEquals(200, d.execute(get("/api/2.1/clusters/get")).getStatusCode());
+    }
+
+    @Test
+    void readsRetryServerErrorsWritesDoNot() throws IOException {
+        Scripted s = new Scripted().then("500").then("502").then("504").then("200");
+        assertEquals(200, client(s, Duration.ofMinutes(5)).execute(get("/api/2.1/clusters/get")).getStatusCode());
+        assertEquals(4, s.calls, "a read changes nothing: 500, 502 and 504 are retried");
+        Scripted edit = new Scripted().then("500");
+        Request post = new Request("POST", "http://workspace/api/2.1/clusters/edit", "{}");
+        assertEquals(500, client(edit, Duration.ofMinutes(5)).execute(post).getStatusCode());
+        assertEquals(1, edit.calls, "a write that met a 500 may have happened: not retried blindly");
+        Scripted notImplemented = new Scripted().then("501");
+        assertEquals(501, client(notImplemented, Duration.ofMinutes(5)).execute(get("/api/2.0/x")).getStatusCode());
+        assertEquals(1, notImplemented.calls, "501 is not transient");
+    }
+
+    @Test
+    void aReadRetriesUntilTheTimeBudgetNotAnAttemptCount() throws IOException {
+        Scripted s = new Scripted();
+        for (int i = 0; i < 100; i++) {
+            s.then("500");
+        }
+        assertEquals(500, client(s, Duration.ofSeconds(60)).execute(get("/api/2.2/jobs/list")).getStatusCode());
+        assertTrue(s.calls > 6, "more than six attempts in 60 s: " + s.calls);
+        assertTrue(time.now <= Duration.ofSeconds(60).toNanos(), "and never past the budget");
+        Scripted blips = new Scripted().then("200");
+        for (int i = 0; i < 8; i++) {
+            blips.then(new java.net.SocketTimeoutException("read timed out"));
+        }
+        blips.then("200");
+        ResilientHttpClient c = client(blips, Duration.ofMinutes(5));
+        c.execute(get("/api/2.0/x"));
+        assertEquals(200, c.execute(get("/api/2.0/x")).getStatusCode(), "eight broken connections, then an answer");
     }
 
     @Test
