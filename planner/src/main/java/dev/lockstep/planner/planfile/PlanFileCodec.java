@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The plan file format (docs/plan-file.md): {@code {"lockstep_plan_format": 1, "digest":
+ * The plan file format (docs/plan-json.md): {@code {"lockstep_plan_format": 1, "digest":
  * "sha256:...", "plan": {...}}}, where {@code plan} is Terraform's JSON plan representation
  * (secrets removed) with a {@code lockstep} member holding what {@code apply FILE} checks: the
  * state's lineage and serial, the configuration digest, the options, keyed fingerprints of the live

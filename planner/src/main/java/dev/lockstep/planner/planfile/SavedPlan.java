@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A plan file as read back and checked intact: the plan in Terraform's JSON representation and
- * everything {@code apply FILE} compares before it changes anything (docs/plan-file.md).
+ * everything {@code apply FILE} compares before it changes anything (docs/plan-json.md).
  *
  * @param json the plan JSON, as {@code show --format json} prints it
  * @param digest {@code sha256:...} over the plan JSON, recorded in the state version the apply writes
