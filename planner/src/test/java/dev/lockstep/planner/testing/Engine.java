@@ -66,17 +66,44 @@ public final class Engine {
         }
     }
 
-    /** Plans and applies in one session; returns the apply result. */
+    /**
+     * Plans and applies in one session; returns the apply result. After an apply of the whole
+     * configuration that succeeded, planning again must find nothing to do and no drift: every
+     * fixture an engine test applies is checked for the false changes a CI gate would trip on.
+     */
     public Session.Applied apply(PlanOptions options) {
+        Session.Applied applied;
         try (Session s = open()) {
             Planner.Result r = s.plan(options);
             if (r.diagnostics().hasErrors()) {
                 throw new AssertionError("plan failed:\n" + Configs.describe(r.diagnostics()));
             }
-            return s.apply(options, r, options.parallelism(), ApplyListener.NONE, new AtomicBoolean(),
+            applied = s.apply(options, r, options.parallelism(), ApplyListener.NONE, new AtomicBoolean(),
                     new SnapshotInfo(0, Instant.now(), "test", "apply", null, null, "test"));
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+        if (!applied.diagnostics().hasErrors() && options.targets().isEmpty() && options.replace().isEmpty()
+                && options.mode() == dev.lockstep.planner.plan.PlanMode.NORMAL) {
+            assertConverged();
+        }
+        return applied;
+    }
+
+    /** Plans again (with refresh) and fails when the plan has changes or finds drift. */
+    public void assertConverged() {
+        Planner.Result again = plan(PlanOptions.defaults());
+        if (again.diagnostics().hasErrors()) {
+            return; // the test is about those errors (an apply-time condition, say); it checks them itself
+        }
+        if (again.plan().hasChanges() || !again.plan().drift().isEmpty()) {
+            StringBuilder b = new StringBuilder("planning right after a successful apply is not empty:");
+            again.plan().changes().stream().filter(c -> c.action() != dev.lockstep.planner.plan.Action.NO_OP)
+                    .forEach(c -> b.append("\n  ").append(c.action()).append(' ').append(c.address()));
+            again.plan().outputs().stream().filter(o -> o.action() != dev.lockstep.planner.plan.Action.NO_OP)
+                    .forEach(o -> b.append("\n  output ").append(o.action()).append(' ').append(o.name()));
+            again.plan().drift().forEach(d -> b.append("\n  drift ").append(d.address()));
+            throw new AssertionError(b.toString());
         }
     }
 }
