@@ -124,7 +124,7 @@ public final class Lockstep implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             for (Throwable t = ex; t != null; t = t.getCause()) {
-                if (t instanceof dev.lockstep.sandbox.http.SandboxFileException f) {
+                if (t instanceof dev.lockstep.sandbox.SandboxFileException f) {
                     // a sandbox file or directory that cannot be used: the user's to fix, not a bug
                     e.println(root.style().boldRed("error") + ": " + root.style().bold(f.summary()));
                     e.println("  on " + f.where() + ": " + f.getMessage() + ".");

@@ -8,7 +8,7 @@ import dev.lockstep.sandbox.http.DirectoryStateStore;
 import dev.lockstep.sandbox.http.EmulatorServer;
 import dev.lockstep.sandbox.http.Faults;
 import dev.lockstep.sandbox.http.RequestLog;
-import dev.lockstep.sandbox.http.SandboxFileException;
+import dev.lockstep.sandbox.SandboxFileException;
 import dev.lockstep.sandbox.kubernetes.SandboxKubernetes;
 import dev.lockstep.sandbox.vault.VaultEmulator;
 import dev.lockstep.sandbox.vault.VaultSettings;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.lockstep.sandbox.aws.SecretsManagerEmulator;
-import dev.lockstep.sandbox.http.SandboxFileException;
+import dev.lockstep.sandbox.SandboxFileException;
 import dev.lockstep.sandbox.vault.VaultEmulator;
 import dev.lockstep.state.FileProblem;
 import java.io.IOException;

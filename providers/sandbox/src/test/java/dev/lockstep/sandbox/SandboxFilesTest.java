@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.sandbox.http.SandboxFileException;
+import dev.lockstep.sandbox.SandboxFileException;
 import dev.lockstep.state.local.SecureFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

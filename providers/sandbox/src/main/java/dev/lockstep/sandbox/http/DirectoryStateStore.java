@@ -1,5 +1,6 @@
 package dev.lockstep.sandbox.http;
 
+import dev.lockstep.sandbox.SandboxFileException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.state.FileProblem;

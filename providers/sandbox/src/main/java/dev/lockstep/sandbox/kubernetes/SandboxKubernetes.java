@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.sandbox.http.Faults;
 import dev.lockstep.sandbox.http.Json;
 import dev.lockstep.sandbox.http.RequestLog;
-import dev.lockstep.sandbox.http.SandboxFileException;
+import dev.lockstep.sandbox.SandboxFileException;
 import dev.lockstep.sandbox.http.StateStore;
 import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.local.SecureFiles;

@@ -1,5 +1,6 @@
 package dev.lockstep.sandbox.http;
 
+import dev.lockstep.sandbox.SandboxFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

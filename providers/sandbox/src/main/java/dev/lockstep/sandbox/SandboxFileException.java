@@ -1,4 +1,4 @@
-package dev.lockstep.sandbox.http;
+package dev.lockstep.sandbox;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import java.nio.file.Path;
