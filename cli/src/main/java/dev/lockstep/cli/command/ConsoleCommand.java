@@ -66,7 +66,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                     continue;
                 }
                 pending.append(line).append('\n');
-                if (openBrackets(pending) > 0) {
+                if (Console.incomplete(pending)) {
                     continue;
                 }
                 Outcome<String> v = console.evaluate(pending.toString());
@@ -81,28 +81,5 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             return failed && !interactive ? ExitCode.ERROR.code() : ExitCode.OK.code();
         }
-    }
-
-    /** Brackets opened and not closed, outside strings (an approximation good enough to join lines). */
-    private static int openBrackets(CharSequence s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return depth;
     }
 }

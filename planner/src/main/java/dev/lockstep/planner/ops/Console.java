@@ -55,4 +55,30 @@ public final class Console implements AutoCloseable {
     public void close() {
         session.close();
     }
+
+    /**
+     * Whether {@code text} opens more brackets than it closes (outside strings), so the console
+     * reads another line before evaluating: an approximation good enough to join lines.
+     */
+    public static boolean incomplete(CharSequence s) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
 }
