@@ -86,13 +86,14 @@ final class ApplyFlow {
                 return ExitCode.ERROR.code();
             }
             AtomicBoolean cancelled = new AtomicBoolean();
-            Interrupts.install(cancelled, err);
+            Interrupts interrupts = Interrupts.install(cancelled, err);
             out.println();
             SnapshotInfo info = new SnapshotInfo(0, Instant.now(), Identity.userAtHost(), operation,
                     saved == null ? null : saved.digest(), GitHead.commitOf(ws.dir()).orElse(null),
                     VersionInfo.version());
             Session.Applied applied = s.apply(options, r, options.parallelism(), new ApplyProgress(out, root.style()),
                     cancelled, info);
+            interrupts.restore();
             Audit.applied(ws, operation, info, r.plan(), applied, s.lock());
             ws.printDiagnostics(applied.diagnostics(), s.config().sources(), err);
             out.println();
