@@ -32,7 +32,21 @@ final class ChildProcess {
 
     /** Starts the CLI with extra environment variables. */
     static ChildProcess start(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), dir, env, args);
+    }
+
+    /**
+     * Starts the CLI with SIGINT ignored, as a POSIX shell starts a background job of a
+     * non-interactive script ({@code sh -c 'trap "" INT; exec java ...'}).
+     */
+    static ChildProcess startIgnoringSigint(Path dir, String... args) throws IOException {
+        return start(List.of("sh", "-c", "trap '' INT; exec \"$0\" \"$@\""), dir, java.util.Map.of(), args);
+    }
+
+    private static ChildProcess start(List<String> prefix, Path dir, java.util.Map<String, String> env,
+            String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), "dev.lockstep.cli.Main"));
         cmd.addAll(List.of(args));
@@ -72,9 +86,47 @@ final class ChildProcess {
         process.destroyForcibly();
     }
 
-    /** Sends SIGINT, as Ctrl-C would. */
+    /**
+     * Sends SIGINT, as Ctrl-C would. A process started with SIGINT ignored keeps it ignored; a test
+     * that needs SIGINT to arrive checks {@link #ignoresSigint()} first.
+     */
     void interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        signal("INT");
+    }
+
+    /** Sends SIGTERM, as a CI system cancelling a job or Kubernetes stopping a pod does. */
+    void terminate() throws IOException, InterruptedException {
+        signal("TERM");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        if (code != 0 && process.isAlive()) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + code);
+        }
+    }
+
+    /**
+     * Whether the process ignores SIGINT: it inherited the ignore from this JVM, which was started
+     * so (as a background job of a non-interactive shell is), or was started so on purpose. Linux
+     * only ({@code SigIgn} of {@code /proc/PID/status}); false elsewhere.
+     */
+    boolean ignoresSigint() {
+        return (sigIgnMask(Path.of("/proc", Long.toString(process.pid()), "status")) & (1L << (2 - 1))) != 0;
+    }
+
+    /** The {@code SigIgn} mask of a {@code /proc/PID/status} file; 0 when it cannot be read. */
+    static long sigIgnMask(Path status) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
     }
 
     long count(String fragment) {
@@ -83,7 +135,16 @@ final class ChildProcess {
         }
     }
 
+    /** Everything printed so far (safe while the process still prints). */
     String all() {
-        return String.join("\n", out) + "\n--- stderr ---\n" + String.join("\n", err);
+        String o;
+        String e;
+        synchronized (out) {
+            o = String.join("\n", out);
+        }
+        synchronized (err) {
+            e = String.join("\n", err);
+        }
+        return o + "\n--- stderr ---\n" + e;
     }
 }

@@ -31,6 +31,7 @@ class CommandReferenceTest {
         CommandLine root = new CommandLine(new Lockstep());
         Lockstep.addSubcommands(root, "completion"); // "completion" builds the full model of every command
         append(root, sb);
+        sb.append(SIGNALS);
         String expected = sb.toString();
         if ("1".equals(System.getenv("LOCKSTEP_REGEN_DOCS"))) {
             Files.writeString(DOC, expected, StandardCharsets.UTF_8);
@@ -38,6 +39,40 @@ class CommandReferenceTest {
         String actual = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
         assertEquals(expected, actual, "docs/commands.md is out of date; regenerate it as the class comment says");
     }
+
+    /**
+     * What signals do, which no help text shows. {@code CrashSafetyTest} and {@code
+     * SandboxCommandTest} prove it; keep the three in step.
+     */
+    private static final String SIGNALS = """
+
+            ## Signals
+
+            While `apply` and `destroy` change things (after the plan was shown and approved), they treat SIGINT \
+            (Ctrl-C) and SIGTERM (what a CI system sends when it cancels a job, and Kubernetes to a CronJob's pod \
+            before killing it) alike:
+
+            - the first one stops new operations: those in flight finish, their results and everything done before \
+            are saved, the operations not started are listed as `not started`, and lockstep exits 1 (`Apply \
+            interrupted: N operations completed and saved, M not started.`);
+            - a second one while that happens exits at once with 128 + the signal's number (130 for SIGINT, 143 for \
+            SIGTERM); every result journaled so far is kept and the next command recovers it (see `docs/state.md`).
+
+            Before that (while planning or asking for confirmation), and in every other command including \
+            `sandbox serve`, either signal ends the process at once with 130 or 143, as any JVM does (`sandbox \
+            serve` first withdraws its endpoints). The state lock is an OS lock and goes with the process; \
+            a state version is written in one atomic rename, so none is left half-written.
+
+            A process started with SIGINT ignored cannot take it back: POSIX shells start the background jobs of a \
+            non-interactive script so (`lockstep apply --auto-approve &` in a script), and the JVM leaves an ignored \
+            SIGINT ignored. lockstep then runs as usual and SIGINT does nothing; SIGTERM (`kill PID`) still stops an \
+            apply gracefully as above, and `sandbox serve` prints the `kill` line to use instead of "Ctrl-C stops \
+            it". With the JVM option `-Xrs` (in `LOCKSTEP_JAVA_OPTS`) Java handles neither signal: either one ends the \
+            process at once, as a second signal does, and `sandbox serve` without withdrawing its endpoints.
+
+            The launchers (`./lockstep`, `bin/lockstep`) `exec` the JVM, so signals sent to the launcher's process \
+            reach lockstep itself.
+            """;
 
     private static void append(CommandLine cl, StringBuilder sb) {
         cl.setUsageHelpWidth(100);

@@ -267,7 +267,7 @@ class ExamplesTest {
             assertEquals(0, lockstep(dir, "apply", "--auto-approve").code());
             assertEquals(0, lockstep(dir, "plan", "--detailed-exitcode").code());
         } finally {
-            serve.interrupt();
+            serve.terminate();
             serve.waitFor(30);
         }
 

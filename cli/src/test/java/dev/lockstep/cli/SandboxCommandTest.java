@@ -3,6 +3,7 @@ package dev.lockstep.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,13 +78,36 @@ class SandboxCommandTest {
             assertTrue(out.contains("export DATABRICKS_HOST=http://127.0.0.1:"), out);
             assertTrue(out.contains("export KUBECONFIG=" + dir.resolve(".lockstep/sandbox/kubeconfig")), out);
             assertTrue(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "announced for other commands");
+            assertEquals(serve.ignoresSigint() ? 0 : 1, serve.count(" use it. Ctrl-C stops it."), out);
             CliTest.Run reset = CliTest.run("-C", dir.toString(), "sandbox", "reset");
             assertEquals(1, reset.code(), "not while serve runs: " + reset.err());
         } finally {
-            serve.interrupt();
+            serve.terminate();
         }
-        int code = serve.waitFor(30);
-        assertTrue(code == 0 || code == 130, "Ctrl-C ends it as a signal does: " + code + " " + serve.all());
+        assertEquals(143, serve.waitFor(30), "SIGTERM ends it as a signal does (128 + 15): " + serve.all());
+        assertFalse(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "withdrawn");
+    }
+
+    /** Started as a background job of a script is (SIGINT ignored), serve says how to stop it, and SIGTERM does. */
+    @Test
+    void serveStartedWithSigintIgnoredSaysHowToStopIt() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/status")), "tells ignored signals from /proc (Linux)");
+        Files.writeString(dir.resolve("main.hcl"), "resource \"terraform_data\" \"x\" {}\n");
+        ChildProcess serve = ChildProcess.startIgnoringSigint(dir, "sandbox", "serve");
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (serve.count("export AWS_ENDPOINT_URL=") == 0 && serve.process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(serve.ignoresSigint());
+            assertEquals(1, serve.count("use it. SIGINT is ignored in this process; stop it with: kill "
+                    + serve.process.pid()), serve.all());
+            assertEquals(0, serve.count("Ctrl-C"), serve.all());
+        } finally {
+            serve.terminate();
+        }
+        assertEquals(143, serve.waitFor(30), serve.all());
         assertFalse(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "withdrawn");
     }
 }

@@ -38,8 +38,14 @@ final class ApplyFlow {
             return ExitCode.ERROR.code();
         }
         PrintWriter out = inv.out();
-        Outcome<ApplyReport> o = ws.operations().apply(new ApplyRequest(command, options, planFile,
-                variables.inputs(), lock.timeout(), autoApprove), new Callbacks(inv, ws, destroy));
+        Callbacks callbacks = new Callbacks(inv, ws, destroy);
+        Outcome<ApplyReport> o;
+        try {
+            o = ws.operations().apply(new ApplyRequest(command, options, planFile, variables.inputs(),
+                    lock.timeout(), autoApprove), callbacks);
+        } finally {
+            callbacks.restoreSignals();
+        }
         ApplyReport report = o instanceof Outcome.Failed<ApplyReport> f ? f.partial() : o.result();
         int code = inv.finish(o);
         if (report == null) {
@@ -72,6 +78,7 @@ final class ApplyFlow {
         private final Workspace ws;
         private final boolean destroy;
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private Interrupts interrupts;
 
         Callbacks(Invocation inv, Workspace ws, boolean destroy) {
             this.inv = inv;
@@ -91,8 +98,15 @@ final class ApplyFlow {
 
         @Override
         public void applying(Plan plan) {
-            Interrupts.install(cancelled, inv.err());
+            interrupts = Interrupts.install(cancelled, inv.err());
             inv.out().println();
+        }
+
+        /** Puts the JVM's own signal handlers back once the apply is over. */
+        void restoreSignals() {
+            if (interrupts != null) {
+                interrupts.restore();
+            }
         }
 
         @Override

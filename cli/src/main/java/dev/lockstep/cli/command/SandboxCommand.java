@@ -84,7 +84,9 @@ public final class SandboxCommand implements Runnable {
             Map<String, String> d = s.overrides("databricks");
             Map<String, String> v = s.overrides("vault");
             Map<String, String> a = s.overrides("aws");
-            out.println("lockstep sandbox is running; commands with --sandbox in " + ws.dir() + " use it. Ctrl-C stops it.");
+            String howToStop = Interrupts.sigintIgnored() ? "SIGINT is ignored in this process; stop it with: kill "
+                    + ProcessHandle.current().pid() : "Ctrl-C stops it.";
+            out.println("lockstep sandbox is running; commands with --sandbox in " + ws.dir() + " use it. " + howToStop);
             out.println("Data: " + ws.sandboxDir());
             out.println();
             out.println("Kubernetes       " + k.get("host"));
