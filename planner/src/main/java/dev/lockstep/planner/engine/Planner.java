@@ -442,6 +442,7 @@ public final class Planner {
         Map<String, OutputValue> prior = req.state().outputs();
         boolean destroy = req.options().mode() == PlanMode.DESTROY;
         Map<String, Output> configured = destroy ? Map.of() : req.config().outputs();
+        Map<String, Value> views = destroy ? Map.of() : OutputViews.planned(req, scope, values, req.state(), hasher);
         for (Output o : configured.values()) {
             Value v = Evaluator.evaluate(o.value(), root, diags);
             if (!o.sensitive() && v.containsSensitive()) {
@@ -454,8 +455,10 @@ public final class Planner {
             if (before == null) {
                 a = Action.CREATE;
             } else if (o.sensitive() || before.sensitive()) {
-                boolean same = before.secretHash() != null && v.isWhollyKnown()
-                        && before.secretHash().equals(hasher.hash(v));
+                // compared as the apply recorded it: resource secrets the state keeps only as hashes redacted
+                Value view = views.getOrDefault(o.name(), v);
+                boolean same = before.secretHash() != null && v.isWhollyKnown() && view.isWhollyKnown()
+                        && before.secretHash().equals(hasher.hash(view));
                 a = same && o.sensitive() == before.sensitive() ? Action.NO_OP : Action.UPDATE;
             } else {
                 a = Diffs.sameValue(before.value(), v) ? Action.NO_OP : Action.UPDATE;

@@ -41,8 +41,15 @@ public final class OutputEvaluation {
         if (diags.hasErrors() || v == null || !v.isWhollyKnown()) {
             return new Failed("The output \"" + name + "\" cannot be evaluated now.", diags);
         }
-        if (recorded.secretHash() != null
-                && !new SecretHasher(session.state().hashKey()).hash(v).equals(recorded.secretHash())) {
+        if (dev.lockstep.planner.engine.OutputViews.needingUnkeptSecrets(session.planRequest(opts), r.scope(),
+                r.values()).contains(name)) {
+            return new Failed("The output \"" + name + "\" includes a secret lockstep does not keep (state holds "
+                    + "only its keyed hash), so its value cannot be given after the apply.", diags);
+        }
+        SecretHasher hasher = new SecretHasher(session.state().hashKey());
+        Value view = dev.lockstep.planner.engine.OutputViews.planned(session.planRequest(opts), r.scope(), r.values(),
+                session.state(), hasher).getOrDefault(name, v);
+        if (recorded.secretHash() != null && !hasher.hash(view).equals(recorded.secretHash())) {
             return new Failed("The output \"" + name + "\" evaluates to a different value than the last apply "
                     + "recorded (a secret source changed, or the value existed only at apply time, like a new "
                     + "token). Run `lockstep plan` to see why.", diags);
