@@ -453,7 +453,7 @@ public final class Planner {
             OutputValue before = prior.get(o.name());
             Action a;
             if (before == null) {
-                a = Action.CREATE;
+                a = v.isNull() ? Action.NO_OP : Action.CREATE; // as in Terraform, a null output is not a change
             } else if (o.sensitive() || before.sensitive()) {
                 // compared as the apply recorded it: resource secrets the state keeps only as hashes redacted
                 Value view = views.getOrDefault(o.name(), v);
