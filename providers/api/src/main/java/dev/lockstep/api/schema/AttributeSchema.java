@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param sensitive values are never shown or stored in clear
  * @param forceNew a change replaces the object instead of updating it
  * @param description one sentence for documentation and messages
+ * @param identifying the value names the object (it becomes, or is part of, its id): it shows in
+ *     every listing of the objects, in state and in plans, so it may not be set from a sensitive
+ *     value
  */
 public record AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
-        boolean sensitive, boolean forceNew, String description) {
+        boolean sensitive, boolean forceNew, String description, boolean identifying) {
 
     public AttributeSchema {
         Objects.requireNonNull(name, "name");
@@ -30,6 +33,15 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
             throw new IllegalArgumentException(name + ": must be required, optional or computed");
         }
         description = description == null ? "" : description;
+        if (identifying && sensitive) {
+            throw new IllegalArgumentException(name + ": an identifying attribute cannot be sensitive");
+        }
+    }
+
+    /** An attribute that does not identify its object. */
+    public AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
+            boolean sensitive, boolean forceNew, String description) {
+        this(name, type, required, optional, computed, sensitive, forceNew, description, false);
     }
 
     public static AttributeSchema required(String name, Type type) {
@@ -50,18 +62,27 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
     }
 
     public AttributeSchema asComputed() {
-        return new AttributeSchema(name, type, false, optional || required, true, sensitive, forceNew, description);
+        return new AttributeSchema(name, type, false, optional || required, true, sensitive, forceNew, description,
+                identifying);
     }
 
     public AttributeSchema asSensitive() {
-        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description);
+        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description, identifying);
     }
 
     public AttributeSchema asForceNew() {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description, identifying);
     }
 
     public AttributeSchema describedAs(String text) {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text, identifying);
+    }
+
+    /**
+     * This attribute marked as naming its object (it becomes, or is part of, the id), so that it
+     * refuses a sensitive value: see {@link #identifying()}.
+     */
+    public AttributeSchema asIdentifying() {
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, description, true);
     }
 }
