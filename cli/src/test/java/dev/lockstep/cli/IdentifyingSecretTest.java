@@ -78,6 +78,33 @@ class IdentifyingSecretTest {
     }
 
     @Test
+    void aSecretInAManifestsNameIsRefusedToo() throws Exception {
+        Files.writeString(dir.resolve("main.hcl"), """
+                variable "ns" {
+                  sensitive = true
+                }
+                resource "kubernetes_manifest" "cm" {
+                  manifest = {
+                    apiVersion = "v1"
+                    kind       = "ConfigMap"
+                    metadata   = { name = "cm-${var.ns}", namespace = "default" }
+                    data       = { mode = "on" }
+                  }
+                }
+                """);
+        for (List<String> args : List.of(List.of("plan"), List.of("apply", "--auto-approve"))) {
+            String[] all = Stream.concat(args.stream(), Stream.of("--var", "ns=" + CANARY)).toArray(String[]::new);
+            CliTest.Run r = CliTest.onSandbox(dir, all);
+            String what = String.join(" ", args) + ":\n" + r.out() + r.err();
+            assertEquals(1, r.code(), what);
+            assertFalse((r.out() + r.err()).contains(CANARY), what);
+            assertTrue(r.err().contains("Sensitive value in an identifying attribute"), what);
+            assertTrue(r.err().contains("manifest.metadata.name"), what);
+        }
+        assertNoCanaryInAnyFile();
+    }
+
+    @Test
     void nonsensitiveSaysTheNameIsNotSecret() throws Exception {
         Files.writeString(dir.resolve("main.hcl"), CONFIG.formatted("nonsensitive(var.ns)",
                 "nonsensitive(\"scope-${var.ns}\")"));
