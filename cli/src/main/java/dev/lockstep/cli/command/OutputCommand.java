@@ -92,6 +92,9 @@ public final class OutputCommand implements Callable<Integer> {
         }
         String text = raw ? OutputRenderer.raw(value) : json ? OutputRenderer.json(value) + "\n"
                 : OutputRenderer.text(value) + "\n";
+        if (text == null && (value.isNull() || !value.isWhollyKnown())) {
+            return inv.usage("Output \"" + name + "\" has no value" + (value.isNull() ? " (it is null)" : "") + ".");
+        }
         if (text == null) {
             return inv.usage("--raw prints only strings, numbers and bools; \"" + name + "\" is a "
                     + value.type().friendlyName() + ". Use --json.");

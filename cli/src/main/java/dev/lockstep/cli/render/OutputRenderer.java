@@ -75,9 +75,9 @@ public final class OutputRenderer {
         return ConsoleFormat.format(value);
     }
 
-    /** A primitive as it is, strings without quotes; null when the value is not a primitive. */
+    /** A primitive as it is, strings without quotes; null when the value is not a known, non-null primitive. */
     public static String raw(Value value) {
-        if (!value.type().isPrimitive()) {
+        if (!value.type().isPrimitive() || value.isNull() || !value.isKnown()) {
             return null;
         }
         Value u = value.unmarkDeep();

@@ -252,7 +252,10 @@ public final class PlanTextRenderer {
             } else {
                 n = differ.diff(ValueDiffer.absentIfNull(before), ValueDiffer.absentIfNull(after), AttributePath.ROOT);
             }
-            out.println("  " + DiffNode.sym(style, n.kind()) + " " + o.name()
+            // the plan says it changes even where the values do not show it (null on both sides, or only
+            // the sensitivity changed): the symbol is the plan's
+            Kind shown = n.kind() == Kind.NOOP ? kindOf(o.action()) : n.kind();
+            out.println("  " + DiffNode.sym(style, shown) + " " + o.name()
                     + " ".repeat(width - o.name().length()) + " = " + n.render(2, true, false));
         }
     }

@@ -87,6 +87,9 @@ final class ValueDiffer {
         b = blank(b);
         a = blank(a);
         String force = force(p);
+        if (b == null && a == null) {
+            return new DiffNode.Leaf(Kind.NOOP, "null", "null", force); // absent on both sides: nothing changes
+        }
         if ((b != null && b.isSensitive()) || (a != null && a.isSensitive())) {
             Kind k = b == null ? Kind.CREATE : a == null ? Kind.DELETE
                     : secretChanged(b, a, p) ? Kind.UPDATE : Kind.NOOP;
@@ -109,7 +112,7 @@ final class ValueDiffer {
             return new DiffNode.Retyped(diff(b, null, p), diff(null, a, p), force);
         }
         Value v = a != null ? a : b;
-        if (isMultiline(b) || isMultiline(a)) {
+        if ((isMultiline(b) || isMultiline(a)) && isStringOrAbsent(b) && isStringOrAbsent(a)) {
             List<String> bl = lines(b);
             List<String> al = lines(a);
             Kind k = b == null ? Kind.CREATE : a == null ? Kind.DELETE : bl.equals(al) ? Kind.NOOP : Kind.UPDATE;
@@ -252,6 +255,11 @@ final class ValueDiffer {
     private static boolean isMultiline(Value v) {
         return v != null && v.isKnown() && !v.isNull() && !v.isSensitive() && v.type() == Type.STRING
                 && v.asString().contains("\n");
+    }
+
+    /** Absent, or a known non-null string: what a heredoc diff can draw (a number next to a heredoc is shown whole). */
+    private static boolean isStringOrAbsent(Value v) {
+        return v == null || (v.isKnown() && !v.isNull() && !v.isSensitive() && v.type() == Type.STRING);
     }
 
     private static List<String> lines(Value v) {

@@ -1,5 +1,7 @@
 package dev.lockstep.planner.config;
 
+import dev.lockstep.api.value.Conversion;
+import dev.lockstep.api.value.ConversionException;
 import dev.lockstep.api.value.ListType;
 import dev.lockstep.api.value.MapType;
 import dev.lockstep.api.value.ObjectType;
@@ -39,8 +41,13 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
         return !defaults.isEmpty() || !nested.isEmpty();
     }
 
-    /** Fills in the defaults of null optional attributes in a value already converted to {@link #type}. */
-    public Value applyDefaults(Value v) {
+    /**
+     * Fills in the defaults of null optional attributes in a value already converted to
+     * {@link #type}. Where a default fills a part that {@code any} left open, the elements of the
+     * collection around it are unified again (a default {@code {}} next to {@code {x = 1}} makes
+     * both {@code map(number)}, as in Terraform); when they have no common type any more, throws.
+     */
+    public Value applyDefaults(Value v) throws ConversionException {
         if (!hasDefaults() || v.isNull() || !v.isKnown()) {
             return v;
         }
@@ -69,6 +76,7 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
                 for (Value e : u.elements()) {
                     els.add(n.applyDefaults(e));
                 }
+                els = unified(els, type instanceof SetType);
                 Type et = els.isEmpty() ? u.type().elementType() : els.get(0).type();
                 out = type instanceof ListType ? Value.list(et, els) : Value.set(et, els);
             }
@@ -76,7 +84,14 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
             TypeConstraint n = nested.get("");
             if (n != null) {
                 Map<String, Value> m = new LinkedHashMap<>();
-                u.attributes().forEach((k, e) -> m.put(k, n.applyDefaults(e)));
+                for (Map.Entry<String, Value> e : u.attributes().entrySet()) {
+                    m.put(e.getKey(), n.applyDefaults(e.getValue()));
+                }
+                List<Value> els = unified(new ArrayList<>(m.values()), false);
+                int i = 0;
+                for (Map.Entry<String, Value> e : m.entrySet()) {
+                    e.setValue(els.get(i++));
+                }
                 Type et = m.isEmpty() ? u.type().elementType() : m.values().iterator().next().type();
                 out = Value.map(et, m);
             }
@@ -91,5 +106,15 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
             out = Value.tuple(els);
         }
         return out.markSensitiveIf(mark);
+    }
+
+    /** {@code els} converted to their common type (they have one unless a default made them differ). */
+    private static List<Value> unified(List<Value> els, boolean set) throws ConversionException {
+        List<Value> out = Conversion.unifyValues(els);
+        if (out == null) {
+            throw new ConversionException(set ? "element types must all match for conversion to set"
+                    : "cannot find a common base type for all elements");
+        }
+        return out;
     }
 }

@@ -127,9 +127,14 @@ public final class Marks {
                 continue; // nothing to hide (or already a redacted placeholder)
             }
             hashes.put(p, hasher.hash(secret));
-            out = transform(out, p.steps(), 0, x -> Value.nullOf(x.type()).markSensitive());
+            out = replace(out, p, Value.nullOf(secret.type()).markSensitive());
         }
         return new Redacted(out, hashes);
+    }
+
+    /** {@code v} with the value at {@code p} (if there is one) replaced by {@code with}. */
+    public static Value replace(Value v, AttributePath p, Value with) {
+        return transform(v, p.steps(), 0, x -> with);
     }
 
     private static Value transform(Value v, List<AttributePath.Step> steps, int i, java.util.function.UnaryOperator<Value> f) {

@@ -493,6 +493,7 @@ public final class Planner {
         Map<String, OutputValue> prior = req.state().outputs();
         boolean destroy = req.options().mode() == PlanMode.DESTROY;
         Map<String, Output> configured = destroy ? Map.of() : req.config().outputs();
+        Map<String, Value> views = destroy ? Map.of() : OutputViews.planned(req, scope, values, req.state(), hasher);
         for (Output o : configured.values()) {
             int errs = diags.errorCount();
             conditions(Conditions.Kind.OUTPUT_PRECONDITION, o.preconditions(), root);
@@ -508,10 +509,13 @@ public final class Planner {
             OutputValue before = prior.get(o.name());
             Action a;
             if (before == null) {
-                a = Action.CREATE;
+                a = v.isNull() ? Action.NO_OP : Action.CREATE; // as in Terraform, a null output is not a change
             } else if (o.sensitive() || before.sensitive()) {
+                // compared as the apply recorded it: resource secrets the state keeps only as hashes redacted
+                Value view = views.getOrDefault(o.name(), v);
                 boolean same = before.secretHash() != null && v.isWhollyKnown()
-                        && (before.secretHash().equals(hasher.hash(v)) || keptSecret(v, before.secretHash()));
+                        && ((view.isWhollyKnown() && before.secretHash().equals(hasher.hash(view)))
+                        || before.secretHash().equals(hasher.hash(v)) || keptSecret(v, before.secretHash()));
                 a = same && o.sensitive() == before.sensitive() ? Action.NO_OP : Action.UPDATE;
             } else {
                 a = Diffs.sameValue(before.value(), v) ? Action.NO_OP : Action.UPDATE;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Assembles the value a reference to a resource sees ({@code type.name}): the single instance's
@@ -52,15 +53,30 @@ public final class ResourceValues {
         return (a.isData() ? "data." : "") + a.type() + "." + a.name();
     }
 
-    private void publish(ResourceAddress a) {
+    /**
+     * The value a reference to managed resource {@code type.name} sees, with {@code view} applied
+     * to each instance's value first (given the instance's address); null when the resource is
+     * not declared. Used to evaluate an expression against another view of the same values, such
+     * as the one with secrets redacted.
+     */
+    public synchronized Value assembled(String type, String name, BiFunction<ResourceAddress, Value, Value> view) {
+        String key = type + "." + name;
+        if (!configs.containsKey(key)) {
+            return null;
+        }
+        return assemble(ResourceAddress.managed(type, name), view);
+    }
+
+    private Value assemble(ResourceAddress a, BiFunction<ResourceAddress, Value, Value> view) {
         ResourceConfig rc = configs.get(key(a));
         Map<InstanceKey, Value> m = byResource.getOrDefault(key(a), Map.of());
+        ResourceAddress base = a.withoutKey();
         Value v;
         if (rc != null && rc.count() != null) {
             List<Value> els = new ArrayList<>();
             for (Map.Entry<InstanceKey, Value> e : m.entrySet()) {
                 if (e.getKey() instanceof InstanceKey.Int) {
-                    els.add(e.getValue());
+                    els.add(view.apply(base.withKey(e.getKey()), e.getValue()));
                 }
             }
             v = Value.tuple(els);
@@ -68,16 +84,19 @@ public final class ResourceValues {
             Map<String, Value> obj = new LinkedHashMap<>();
             for (Map.Entry<InstanceKey, Value> e : m.entrySet()) {
                 if (e.getKey() instanceof InstanceKey.Str s) {
-                    obj.put(s.value(), e.getValue());
+                    obj.put(s.value(), view.apply(base.withKey(e.getKey()), e.getValue()));
                 }
             }
             v = Value.object(obj);
         } else {
             v = m.get(InstanceKey.NONE);
-            if (v == null) {
-                v = Value.DYNAMIC_UNKNOWN;
-            }
+            v = v == null ? Value.DYNAMIC_UNKNOWN : view.apply(base, v);
         }
+        return v;
+    }
+
+    private void publish(ResourceAddress a) {
+        Value v = assemble(a, (addr, x) -> x);
         if (a.isData()) {
             scope.setData(a.type(), a.name(), v);
         } else {

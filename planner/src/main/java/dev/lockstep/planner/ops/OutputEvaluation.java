@@ -30,8 +30,16 @@ final class OutputEvaluation {
             return Outcome.failed(diags.error("Output cannot be evaluated", "The output \"" + name
                     + "\" cannot be evaluated now.", null));
         }
-        if (recorded.secretHash() != null
-                && !new SecretHasher(session.state().hashKey()).hash(v).equals(recorded.secretHash())) {
+        if (dev.lockstep.planner.engine.OutputViews.needingUnkeptSecrets(session.planRequest(opts), r.scope(),
+                r.values()).contains(name)) {
+            return Outcome.failed(diags.error("Output cannot be given", "The output \"" + name + "\" includes a "
+                    + "secret lockstep does not keep (state holds only its keyed hash), so its value cannot be given "
+                    + "after the apply.", null));
+        }
+        SecretHasher hasher = new SecretHasher(session.state().hashKey());
+        Value view = dev.lockstep.planner.engine.OutputViews.planned(session.planRequest(opts), r.scope(), r.values(),
+                session.state(), hasher).getOrDefault(name, v);
+        if (recorded.secretHash() != null && !hasher.hash(view).equals(recorded.secretHash())) {
             return Outcome.failed(diags.error("Output changed since the last apply", "The output \"" + name
                     + "\" evaluates to a different value than the last apply recorded (a secret source changed, or "
                     + "the value existed only at apply time, like a new token). Run `lockstep plan` to see why.", null));

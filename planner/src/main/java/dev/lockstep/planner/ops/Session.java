@@ -340,13 +340,15 @@ public final class Session implements AutoCloseable {
         SecretHasher hasher = new SecretHasher(current.hashKey());
         Diagnostics od = new Diagnostics();
         Map<String, Value> values = Applier.outputs(req, planned, od);
+        Map<String, Value> views = dev.lockstep.planner.engine.OutputViews.afterApply(req, planned, hasher);
         for (var o : config.outputs().values()) {
             Value v = values.get(o.name());
             if (v == null || !v.isWhollyKnown()) {
                 continue;
             }
             if (o.sensitive() || v.containsSensitive()) {
-                out.put(o.name(), new OutputValue(Value.nullOf(v.type()), true, hasher.hash(v)));
+                Value hashed = views.getOrDefault(o.name(), v);
+                out.put(o.name(), new OutputValue(Value.nullOf(v.type()), true, hasher.hash(hashed)));
             } else {
                 out.put(o.name(), new OutputValue(v, false, null));
             }

@@ -144,6 +144,14 @@ public final class BodyDecoder {
                     + ex.getMessage() + ".", a.expr().range());
             v = Value.unknown(as.type());
         }
+        if (as.identifying() && v.containsSensitive()) {
+            diags.error("Sensitive value in an identifying attribute", "The value of \"" + as.name() + "\" is "
+                    + "sensitive, but \"" + as.name() + "\" names the object: it becomes part of the object's id, "
+                    + "which plans and state show in clear, and anyone who can list these objects can read it. "
+                    + "Use a value that is not secret. If this one is not really secret, say so with nonsensitive(), "
+                    + "as in " + as.name() + " = nonsensitive(var.example).", a.expr().range());
+            return Value.unknown(as.type());
+        }
         AllowedValuesCheck.check(as, v, a.expr().range(), diags);
         return v.markSensitiveIf(as.sensitive());
     }

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param forceNew a change replaces the object instead of updating it
  * @param description one sentence for documentation and messages
  * @param allowed the values the attribute may take (each element, for a collection), or null for any
+ * @param identifying the value names the object (it becomes, or is part of, its id): it shows in
+ *     every listing of the objects, in state and in plans, so it may not be set from a sensitive
+ *     value
  */
 public record AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
-        boolean sensitive, boolean forceNew, String description, AllowedValues allowed) {
+        boolean sensitive, boolean forceNew, String description, AllowedValues allowed, boolean identifying) {
 
     public AttributeSchema {
         Objects.requireNonNull(name, "name");
@@ -31,12 +34,15 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
             throw new IllegalArgumentException(name + ": must be required, optional or computed");
         }
         description = description == null ? "" : description;
+        if (identifying && sensitive) {
+            throw new IllegalArgumentException(name + ": an identifying attribute cannot be sensitive");
+        }
     }
 
-    /** An attribute that takes any value of its type. */
+    /** An attribute that takes any value of its type and does not identify its object. */
     public AttributeSchema(String name, Type type, boolean required, boolean optional, boolean computed,
             boolean sensitive, boolean forceNew, String description) {
-        this(name, type, required, optional, computed, sensitive, forceNew, description, null);
+        this(name, type, required, optional, computed, sensitive, forceNew, description, null, false);
     }
 
     public static AttributeSchema required(String name, Type type) {
@@ -58,23 +64,36 @@ public record AttributeSchema(String name, Type type, boolean required, boolean 
 
     public AttributeSchema asComputed() {
         return new AttributeSchema(name, type, false, optional || required, true, sensitive, forceNew, description,
-                allowed);
+                allowed, identifying);
     }
 
     public AttributeSchema asSensitive() {
-        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description, allowed);
+        return new AttributeSchema(name, type, required, optional, computed, true, forceNew, description, allowed,
+                identifying);
     }
 
     public AttributeSchema asForceNew() {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description, allowed);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, true, description, allowed,
+                identifying);
     }
 
     public AttributeSchema describedAs(String text) {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text, allowed);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, text, allowed,
+                identifying);
     }
 
     /** The same attribute, restricted to {@code values} (checked when the configuration is decoded). */
     public AttributeSchema allowing(AllowedValues values) {
-        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, description, values);
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, description, values,
+                identifying);
+    }
+
+    /**
+     * This attribute marked as naming its object (it becomes, or is part of, the id), so that it
+     * refuses a sensitive value: see {@link #identifying()}.
+     */
+    public AttributeSchema asIdentifying() {
+        return new AttributeSchema(name, type, required, optional, computed, sensitive, forceNew, description, allowed,
+                true);
     }
 }

@@ -56,17 +56,11 @@ public final class Conversion {
         if (want instanceof PrimitiveType p) {
             out = primitive(value.unmark(), p, path);
         } else if (want instanceof ListType l) {
-            out = Value.list(elementTypeFor(value, l.element()), convertElements(value, l.element(), path));
+            out = collection(value, l.element(), Kind.LIST, path);
         } else if (want instanceof SetType s) {
-            out = Value.set(elementTypeFor(value, s.element()), convertElements(value, s.element(), path));
+            out = collection(value, s.element(), Kind.SET, path);
         } else if (want instanceof MapType m) {
-            Type et = elementTypeFor(value, m.element());
-            Type conv = m.element().hasDynamic() ? et : m.element();
-            Map<String, Value> entries = new LinkedHashMap<>();
-            for (Map.Entry<String, Value> e : value.attributes().entrySet()) {
-                entries.put(e.getKey(), convert(e.getValue(), conv, path + keyPath(e.getKey())));
-            }
-            out = Value.map(et, entries);
+            out = collection(value, m.element(), Kind.MAP, path);
         } else if (want instanceof TupleType t) {
             List<Value> els = value.elements();
             if (els.size() != t.elements().size()) {
@@ -142,54 +136,106 @@ public final class Conversion {
         throw new ConversionException(path + want.friendlyName() + " required");
     }
 
-    private static List<Value> convertElements(Value value, Type elem, String path) throws ConversionException {
+    /** The three collection kinds, with the words Terraform uses when their elements disagree. */
+    private enum Kind {
+        LIST("list"), SET("set"), MAP("map");
+
+        final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+    }
+
+    /**
+     * Converts the elements of {@code value} (a list, set, tuple, map or object) to {@code elem}
+     * and builds a collection of {@code kind}. When {@code elem} contains {@code any}, the
+     * converted elements may differ in the parts {@code any} leaves open; as go-cty does, they are
+     * then unified to one concrete element type and converted to it, and when that is impossible
+     * the conversion fails with Terraform's message: "all list elements must have the same type"
+     * when {@code elem} is {@code any} itself, "cannot find a common base type for all elements"
+     * when it only contains it, and for a set "element types must all match for conversion to
+     * set" (Terraform does not unify set elements whose type only contains {@code any}).
+     */
+    private static Value collection(Value value, Type elem, Kind kind, String path) throws ConversionException {
+        List<String> keys = new ArrayList<>();
         List<Value> src;
         List<String> paths = new ArrayList<>();
         if (value.isMapping()) {
             src = new ArrayList<>(value.attributes().values());
             for (String k : value.attributes().keySet()) {
+                keys.add(k);
                 paths.add(keyPath(k));
             }
         } else {
+            if (kind == Kind.MAP) {
+                throw new ConversionException(path + "map required"); // unreachable: mismatch() said so
+            }
             src = value.elements();
             for (int i = 0; i < src.size(); i++) {
                 paths.add(value.isSet() ? "" : "element " + i + ": ");
             }
         }
-        Type et = elem.hasDynamic() ? elementTypeFor(value, elem) : elem; // keeps optional markers
-        List<Value> out = new ArrayList<>(src.size());
+        List<Value> conv = new ArrayList<>(src.size());
         for (int i = 0; i < src.size(); i++) {
-            out.add(convert(src.get(i), et, path + paths.get(i)));
+            conv.add(convert(src.get(i), elem, path + paths.get(i))); // keeps optional markers
         }
-        return out;
+        Type et = withoutOptional(elem);
+        if (elem.hasDynamic()) {
+            et = commonElementType(conv, elem, kind, path);
+            for (int i = 0; i < conv.size(); i++) {
+                conv.set(i, convert(conv.get(i), et, path + paths.get(i)));
+            }
+        }
+        switch (kind) {
+            case LIST:
+                return Value.list(et, conv);
+            case SET:
+                return Value.set(et, conv);
+            default:
+                Map<String, Value> entries = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    entries.put(keys.get(i), conv.get(i));
+                }
+                return Value.map(et, entries);
+        }
     }
 
-    /** For a wanted element type that is dynamic, the unified type of the value's elements. */
-    private static Type elementTypeFor(Value value, Type wanted) throws ConversionException {
-        if (!wanted.hasDynamic()) {
-            return withoutOptional(wanted);
+    /** The one type that elements converted to {@code elem} (which contains {@code any}) all take. */
+    private static Type commonElementType(List<Value> converted, Type elem, Kind kind, String path)
+            throws ConversionException {
+        if (converted.isEmpty()) {
+            return withoutOptional(elem);
         }
-        List<Type> types = new ArrayList<>();
-        if (value.isMapping()) {
-            for (Value v : value.attributes().values()) {
-                types.add(v.type());
-            }
-        } else {
-            for (Value v : value.elements()) {
-                types.add(v.type());
-            }
-        }
-        if (types.isEmpty()) {
-            return wanted == Type.DYNAMIC ? Type.DYNAMIC : withoutOptional(wanted);
+        List<Type> types = new ArrayList<>(converted.size());
+        for (Value v : converted) {
+            types.add(v.type());
         }
         Type u = unify(types);
-        if (u == null) {
-            throw new ConversionException("all elements must have the same type");
+        if (u != null && (kind != Kind.SET || elem == Type.DYNAMIC || sameKnownTypes(converted))) {
+            return u;
         }
-        if (wanted != Type.DYNAMIC && !typeConvertible(u, wanted)) {
-            throw new ConversionException(mismatch(u, wanted));
+        if (elem == Type.DYNAMIC) {
+            throw new ConversionException(path + "all " + kind.word + " elements must have the same type");
         }
-        return wanted == Type.DYNAMIC ? u : withoutOptional(wanted);
+        throw new ConversionException(path + (kind == Kind.SET ? "element types must all match for conversion to set"
+                : "cannot find a common base type for all elements"));
+    }
+
+    /** Whether the known, non-null values all have exactly one type (a null or unknown goes with any). */
+    private static boolean sameKnownTypes(List<Value> values) {
+        Type first = null;
+        for (Value v : values) {
+            if (v.isNull() || !v.isKnown()) {
+                continue;
+            }
+            if (first == null) {
+                first = v.type();
+            } else if (!first.equals(v.type())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The type a null or unknown gets when converted: the wanted type with dynamic parts resolved. */

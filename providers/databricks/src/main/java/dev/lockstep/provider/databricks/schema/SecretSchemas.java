@@ -19,7 +19,7 @@ public final class SecretSchemas {
 
     public static final ResourceSchema SECRET_SCOPE = new ResourceSchema("databricks_secret_scope", 0, block(
             comp("id", STR, "The scope name."),
-            req("name", STR, "Scope name.").asForceNew(),
+            req("name", STR, "Scope name.").asForceNew().asIdentifying(),
             opt("initial_manage_principal", STR, "users, or unset for the creator only.").asForceNew(),
             optc("backend_type", STR, "DATABRICKS.").asForceNew(),
             single("keyvault_metadata", block(req("resource_id", STR, "Key Vault resource id."),
@@ -28,8 +28,8 @@ public final class SecretSchemas {
 
     public static final ResourceSchema SECRET = new ResourceSchema("databricks_secret", 0, block(
             comp("id", STR, "<scope>|||<key>."),
-            req("scope", STR, "Scope name.").asForceNew(),
-            req("key", STR, "Key.").asForceNew(),
+            req("scope", STR, "Scope name.").asForceNew().asIdentifying(),
+            req("key", STR, "Key.").asForceNew().asIdentifying(),
             req("string_value", STR, "The secret value.").asSensitive(),
             comp("last_updated_timestamp", NUM, "When the value was last set (epoch milliseconds)."),
             comp("config_reference", STR, "{{secrets/<scope>/<key>}}, for Spark configuration.")),
@@ -37,8 +37,9 @@ public final class SecretSchemas {
 
     public static final ResourceSchema SECRET_ACL = new ResourceSchema("databricks_secret_acl", 0, block(
             comp("id", STR, "<scope>|||<principal>."),
-            req("scope", STR, "Scope name.").asForceNew(),
-            req("principal", STR, "User name, group name or service principal application id.").asForceNew(),
+            req("scope", STR, "Scope name.").asForceNew().asIdentifying(),
+            req("principal", STR, "User name, group name or service principal application id.").asForceNew()
+                    .asIdentifying(),
             req("permission", STR, "READ, WRITE or MANAGE.").allowing(Enums.SECRET_PERMISSION).asForceNew()),
             "A principal's access to a secret scope.");
 

@@ -21,7 +21,7 @@ public final class WorkspaceSchemas {
 
     public static final ResourceSchema NOTEBOOK = new ResourceSchema("databricks_notebook", 0, block(
             comp("id", STR, "The notebook's path."),
-            req("path", STR, "Absolute workspace path of the notebook.").asForceNew(),
+            req("path", STR, "Absolute workspace path of the notebook.").asForceNew().asIdentifying(),
             optc("language", STR, "PYTHON, SCALA, SQL or R; inferred from the source file extension when unset.").allowing(Enums.LANGUAGE),
             opt("source", STR, "Local file with the notebook source (relative to the configuration directory)."),
             opt("content_base64", STR, "The notebook source, base64-encoded."),
@@ -34,7 +34,7 @@ public final class WorkspaceSchemas {
 
     public static final ResourceSchema DIRECTORY = new ResourceSchema("databricks_directory", 0, block(
             comp("id", STR, "The directory's path."),
-            req("path", STR, "Absolute workspace path.").asForceNew(),
+            req("path", STR, "Absolute workspace path.").asForceNew().asIdentifying(),
             opt("delete_recursive", BOOL, "Delete the directory's content when destroying it."),
             comp("object_id", NUM, "Workspace object id."),
             comp("workspace_path", STR, "Path with the /Workspace prefix.")),

@@ -145,6 +145,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         Value manifest = Values.attr(c, "manifest");
         List<String> notes = new ArrayList<>();
         validate(manifest, diags);
+        refuseSecretNames(Values.attr(req.config(), "manifest"), diags);
         Map<String, Value> out = new LinkedHashMap<>();
         for (String local : List.of("computed_fields", "field_manager", "timeouts", "wait")) {
             out.put(local, Values.attr(c, local));
@@ -180,6 +181,38 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         }
         planned = Marks.copy(req.config(), planned);
         return new PlanResponse(planned, replace, notes, diags);
+    }
+
+    /**
+     * What the schema's identifying flag does for typed resources, inside the dynamic manifest: a
+     * sensitive value may not name the object ({@code marked} is the manifest with its marks).
+     */
+    private static void refuseSecretNames(Value marked, Diagnostics diags) {
+        if (marked == null || marked.isSensitive()) {
+            if (marked != null) {
+                diags.error("Sensitive value in an identifying attribute", "The manifest is sensitive as a whole, "
+                        + "but its metadata names the object: the name becomes part of the object's id, which plans "
+                        + "and state show in clear. Mark only the values that are secret.", null);
+            }
+            return;
+        }
+        if (!marked.isKnown() || marked.isNull() || !marked.isMapping()) {
+            return;
+        }
+        Value meta = marked.get("metadata");
+        if (meta == null || meta.isNull() || !meta.isKnown() || !meta.isMapping()) {
+            return;
+        }
+        for (String k : List.of("name", "namespace", "generateName")) {
+            Value v = meta.isSensitive() ? meta : meta.get(k);
+            if (v != null && !v.isNull() && v.containsSensitive()) {
+                diags.error("Sensitive value in an identifying attribute", "The value of manifest.metadata." + k
+                        + " is sensitive, but it names the object: it becomes part of the object's id, which plans "
+                        + "and state show in clear, and anyone who can list these objects can read it. Use a value "
+                        + "that is not secret. If this one is not really secret, say so with nonsensitive().", null);
+                return;
+            }
+        }
     }
 
     private static void validate(Value manifest, Diagnostics diags) {

@@ -35,15 +35,15 @@ public final class Metadata {
                 .add(optional("annotations", STRING_MAP, "An unstructured key value map stored with the " + objectName
                         + "; keys lockstep does not set are left alone."))
                 .add(optional("generate_name", Type.STRING, "Prefix the server uses to generate a unique name when "
-                        + "name is not set.").asForceNew())
+                        + "name is not set.").asForceNew().asIdentifying())
                 .add(computed("generation", Type.NUMBER, "A sequence number of the desired state."))
                 .add(optional("labels", STRING_MAP, "Labels of the " + objectName
                         + "; keys lockstep does not set are left alone."))
                 .add(optionalComputed("name", Type.STRING, "Name of the " + objectName + ", unique; cannot be "
-                        + "updated.").asForceNew());
+                        + "updated.").asForceNew().asIdentifying());
         if (namespaced) {
             b.add(optionalComputed("namespace", Type.STRING, "Namespace of the " + objectName + "; defaults to "
-                    + "\"default\".").asForceNew());
+                    + "\"default\".").asForceNew().asIdentifying());
         }
         return b.add(computed("resource_version", Type.STRING, "The server's version of the object."))
                 .add(computed("uid", Type.STRING, "The unique id the server gave the object."))
