@@ -158,7 +158,7 @@ class CrashSafetyTest {
         assertEquals(1, code, p.all());
         assertTrue(p.all().contains("Interrupt received (" + signal + "). Gracefully shutting down"), p.all());
         assertTrue(p.all().contains("not started"), p.all());
-        assertTrue(p.all().contains("Apply interrupted: "), p.all());
+        assertTrue(p.all().contains("Apply interrupted") && p.all().contains("operations completed and saved"), p.all());
         State saved = load(dir);
         long created = p.count("Creation complete");
         long recorded = saved.resources().values().stream()
