@@ -27,32 +27,12 @@ class OutputEvaluationTest {
             resource "terraform_data" "one" {
               input = var.secret
             }
-            resource "terraform_data" "counted" {
-              count = 2
-              input = "${var.secret}-${count.index}"
-            }
-            resource "terraform_data" "keyed" {
-              for_each = toset(["a", "b"])
-              input    = { key = each.key, secret = var.secret }
-            }
             output "from_variable" {
               value     = var.secret
               sensitive = true
             }
             output "from_resource" {
               value     = terraform_data.one.output
-              sensitive = true
-            }
-            output "from_count" {
-              value     = terraform_data.counted[*].output
-              sensitive = true
-            }
-            output "from_for_each" {
-              value     = { for k, r in terraform_data.keyed : k => r.output.secret }
-              sensitive = true
-            }
-            output "mixed" {
-              value     = { plain = "x", secret = terraform_data.one.output, length = length(var.secret) }
               sensitive = true
             }
             """;
