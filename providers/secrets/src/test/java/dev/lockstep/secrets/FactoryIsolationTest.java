@@ -80,7 +80,8 @@ class FactoryIsolationTest {
             Class<?> configType = loader.loadClass("dev.lockstep.api.provider.ProviderConfig");
             Object vaultFactory = loader.loadClass("dev.lockstep.secrets.vault.VaultProviderFactory")
                     .getConstructor().newInstance();
-            Object emptyConfig = configType.getConstructors()[0].newInstance("vault", null, null,
+            Object emptyConfig = java.util.Arrays.stream(configType.getConstructors()).filter(c -> c.getParameterCount() == 8)
+                    .findFirst().orElseThrow().newInstance("vault", null, null,
                     java.util.Map.of("VAULT_ADDR", "http://127.0.0.1:9", "VAULT_TOKEN", "t"), null, null,
                     java.util.Map.of(), null);
             spi.getMethod("open", configType).invoke(vaultFactory, emptyConfig);
