@@ -1,6 +1,7 @@
 package dev.lockstep.provider.kubernetes.client;
 
 import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.toolkit.RequestCounts;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -13,11 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts every request the client sends (retries included) by endpoint, with namespaces and names
@@ -32,7 +30,7 @@ public final class RequestCounter implements Interceptor {
     /** The longest Retry-After honoured; longer ones are cut to it. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final RequestCounts counts = new RequestCounts();
     private final ProviderLog log;
 
     public RequestCounter(ProviderLog log) {
@@ -45,8 +43,7 @@ public final class RequestCounter implements Interceptor {
     }
 
     private void count(HttpRequest request) {
-        counts.computeIfAbsent(request.method() + " " + template(request.uri().getPath()), k -> new LongAdder())
-                .increment();
+        counts.record(request.method() + " " + template(request.uri().getPath()));
     }
 
     @Override
@@ -91,9 +88,7 @@ public final class RequestCounter implements Interceptor {
 
     /** A snapshot of the counts, sorted by endpoint. */
     public Map<String, Long> snapshot() {
-        Map<String, Long> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return counts.snapshot();
     }
 
     /** An API path with its namespace and object name replaced by {@code {ns}} and {@code {name}}. */
