@@ -76,6 +76,13 @@ class DataSourcesTest extends EmulatorTest {
         assertTrue(spi.data("databricks_group", "display_name = \"nope\"").diagnostics().hasErrors());
     }
 
+    @Test
+    void groupNamesWithQuotesAndBackslashesAreFound() {
+        String id = new GroupsAPI(admin).create(new Group().setDisplayName("ops\\eu \"core\"")).getId();
+        assertEquals(id, id("databricks_group", "display_name = \"ops\\\\eu \\\"core\\\"\""),
+                "the filter value is a JSON string: the backslash is escaped too");
+    }
+
     static Value set(String... s) {
         return Value.set(Type.STRING, java.util.Arrays.stream(s).map(Value::string).toList());
     }

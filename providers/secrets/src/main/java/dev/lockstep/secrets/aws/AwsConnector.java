@@ -1,11 +1,11 @@
 package dev.lockstep.secrets.aws;
 
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.OpenResult;
 import dev.lockstep.api.provider.ProviderConfig;
 import dev.lockstep.api.provider.ProviderLog;
-import dev.lockstep.secrets.RequestCounter;
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.toolkit.RequestCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +71,7 @@ final class AwsConnector {
                     + "put a long-lived credential in a file; prefer AWS_PROFILE, environment variables or the "
                     + "role of the machine or pod.", null);
         }
-        RequestCounter counter = new RequestCounter();
+        RequestCounts counter = new RequestCounts();
         long start = System.nanoTime();
         SecretsManagerClient client;
         try {
@@ -88,7 +88,7 @@ final class AwsConnector {
     }
 
     private static SecretsManagerClient build(AwsOptions o, String region, AwsCredentialSources.Found creds,
-            ProfileFile profiles, RequestCounter counter) {
+            ProfileFile profiles, RequestCounts counter) {
         SecretsManagerClientBuilder b = SecretsManagerClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(creds.provider())

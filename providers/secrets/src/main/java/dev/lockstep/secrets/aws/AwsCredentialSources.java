@@ -1,6 +1,6 @@
 package dev.lockstep.secrets.aws;
 
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.log.Scrubber;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

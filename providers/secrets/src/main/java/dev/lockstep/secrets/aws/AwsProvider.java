@@ -1,11 +1,11 @@
 package dev.lockstep.secrets.aws;
 
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.provider.ResourceHandler;
-import dev.lockstep.secrets.RequestCounter;
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.toolkit.RequestCounts;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -13,10 +13,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class AwsProvider implements Provider {
 
     private final SecretsManagerClient client;
-    private final RequestCounter counter;
+    private final RequestCounts counter;
     private final SecretsManagerSecretSource secrets;
 
-    AwsProvider(SecretsManagerClient client, String region, RequestCounter counter, Scrubber scrubber,
+    AwsProvider(SecretsManagerClient client, String region, RequestCounts counter, Scrubber scrubber,
             ProviderLog log, boolean sandbox) {
         this.client = client;
         this.counter = counter;

@@ -1,6 +1,6 @@
 package dev.lockstep.secrets.aws;
 
-import dev.lockstep.secrets.RequestCounter;
+import dev.lockstep.api.toolkit.RequestCounts;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -12,9 +12,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class CountingInterceptor implements ExecutionInterceptor {
 
-    private final RequestCounter counter;
+    private final RequestCounts counter;
 
-    CountingInterceptor(RequestCounter counter) {
+    CountingInterceptor(RequestCounts counter) {
         this.counter = counter;
     }
 

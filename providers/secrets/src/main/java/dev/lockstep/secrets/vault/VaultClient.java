@@ -1,6 +1,6 @@
 package dev.lockstep.secrets.vault;
 
-import dev.lockstep.secrets.RequestCounter;
+import dev.lockstep.api.toolkit.RequestCounts;
 import io.github.jopenlibs.vault.EnvironmentLoader;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
@@ -38,11 +38,11 @@ final class VaultClient {
 
     private final VaultOptions options;
     private final HttpClient http;
-    private final RequestCounter counter;
+    private final RequestCounts counter;
     private final Map<Integer, Vault> readers = new ConcurrentHashMap<>();
     private volatile String token;
 
-    VaultClient(VaultOptions options, HttpClient http, RequestCounter counter) {
+    VaultClient(VaultOptions options, HttpClient http, RequestCounts counter) {
         this.options = options;
         this.http = http;
         this.counter = counter;

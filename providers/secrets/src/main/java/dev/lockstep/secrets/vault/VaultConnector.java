@@ -2,11 +2,11 @@ package dev.lockstep.secrets.vault;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.OpenResult;
 import dev.lockstep.api.provider.ProviderConfig;
 import dev.lockstep.api.provider.ProviderLog;
-import dev.lockstep.secrets.RequestCounter;
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.toolkit.RequestCounts;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.LookupResponse;
@@ -42,7 +42,7 @@ final class VaultConnector {
                     + scrubber.describe(e) + ". The file must hold PEM certificates.", null);
             return OpenResult.failed(d);
         }
-        RequestCounter counter = new RequestCounter();
+        RequestCounts counter = new RequestCounts();
         VaultClient client = new VaultClient(o, http, counter);
         boolean ownsToken = !(o.auth() instanceof VaultOptions.Token);
         try {

@@ -1,6 +1,6 @@
 package dev.lockstep.secrets.vault;
 
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.log.Scrubber;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonValue;

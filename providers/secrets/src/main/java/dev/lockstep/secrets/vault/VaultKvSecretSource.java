@@ -1,6 +1,7 @@
 package dev.lockstep.secrets.vault;
 
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.schema.ResourceSchema;
@@ -8,7 +9,6 @@ import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.secrets.Args;
 import dev.lockstep.secrets.FlatJson;
-import dev.lockstep.secrets.Scrubber;
 import dev.lockstep.secrets.Sensitive;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.JsonObject;

@@ -1,11 +1,11 @@
 package dev.lockstep.secrets.vault;
 
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.provider.Provider;
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.provider.ResourceHandler;
-import dev.lockstep.secrets.RequestCounter;
-import dev.lockstep.secrets.Scrubber;
+import dev.lockstep.api.toolkit.RequestCounts;
 import io.github.jopenlibs.vault.VaultException;
 import java.util.Map;
 
@@ -16,14 +16,14 @@ import java.util.Map;
 final class VaultProvider implements Provider {
 
     private final VaultClient client;
-    private final RequestCounter counter;
+    private final RequestCounts counter;
     private final Scrubber scrubber;
     private final ProviderLog log;
     private final boolean ownsToken;
     private final VaultKvSecretSource kv;
     private boolean closed;
 
-    VaultProvider(VaultClient client, RequestCounter counter, Scrubber scrubber, ProviderLog log, boolean ownsToken,
+    VaultProvider(VaultClient client, RequestCounts counter, Scrubber scrubber, ProviderLog log, boolean ownsToken,
             boolean sandbox) {
         this.client = client;
         this.counter = counter;

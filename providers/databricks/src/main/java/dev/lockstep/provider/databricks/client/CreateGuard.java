@@ -1,5 +1,6 @@
 package dev.lockstep.provider.databricks.client;
 
+import dev.lockstep.api.log.Scrubber;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -24,7 +24,9 @@ import com.databricks.sdk.service.workspace.SecretsAPI;
 import com.databricks.sdk.service.workspace.WorkspaceAPI;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.ProviderLog;
+import dev.lockstep.api.toolkit.RequestCounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +43,7 @@ public final class DatabricksClient {
     private final ClientSettings settings;
     private final Sleeper sleeper;
     private final ProviderLog log;
-    private final RequestCounter counter = new RequestCounter();
+    private final RequestCounts counter = new RequestCounts();
     private final ObjectMapper mapper = SerDeUtils.createMapper();
     private final Scrubber scrubber;
     private final Map<String, Long> recent = new ConcurrentHashMap<>();

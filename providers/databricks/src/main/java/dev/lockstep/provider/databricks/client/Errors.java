@@ -3,6 +3,7 @@ package dev.lockstep.provider.databricks.client;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.DatabricksException;
 import dev.lockstep.api.diag.Diagnostic;
+import dev.lockstep.api.log.Scrubber;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -3,6 +3,7 @@ package dev.lockstep.provider.databricks.client;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
+import dev.lockstep.api.toolkit.RequestCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -45,14 +46,14 @@ public final class ResilientHttpClient implements HttpClient {
 
     private final HttpClient delegate;
     private final RateLimiter limiter;
-    private final RequestCounter counter;
+    private final RequestCounts counter;
     private final Sleeper sleeper;
     private final Duration retryTimeout;
     private final Consumer<String> log;
     /** Set after the first answer: connection failures before it mean a wrong host, not a blip. */
     private volatile boolean reachable;
 
-    public ResilientHttpClient(HttpClient delegate, RateLimiter limiter, RequestCounter counter, Sleeper sleeper,
+    public ResilientHttpClient(HttpClient delegate, RateLimiter limiter, RequestCounts counter, Sleeper sleeper,
             Duration retryTimeout, Consumer<String> log) {
         this.delegate = delegate;
         this.limiter = limiter;
@@ -72,13 +73,13 @@ public final class ResilientHttpClient implements HttpClient {
 
     /** Whether a request creates an object with a server-assigned id (never blindly retried). */
     public static boolean isCreate(String method, String path) {
-        return CREATES.contains(RequestCounter.endpoint(method, path));
+        return CREATES.contains(Endpoints.of(method, path));
     }
 
     @Override
     public Response execute(Request in) throws IOException {
         String path = in.getUri().getPath();
-        String endpoint = RequestCounter.endpoint(in.getMethod(), path);
+        String endpoint = Endpoints.of(in.getMethod(), path);
         boolean resendable = !in.isBodyStreaming();
         boolean create = CREATES.contains(endpoint);
         boolean read = isRead(in.getMethod());
@@ -92,7 +93,7 @@ public final class ResilientHttpClient implements HttpClient {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for the rate limiter");
             }
-            counter.record(in.getMethod(), path);
+            counter.record(endpoint);
             Response r;
             try {
                 r = delegate.execute(in);

@@ -8,6 +8,7 @@ import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.databricks.client.DatabricksClient;
 import dev.lockstep.provider.databricks.json.Values;
+import dev.lockstep.provider.databricks.resource.Scim;
 import dev.lockstep.provider.databricks.schema.DataSourceSchemas;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,8 +35,7 @@ public final class GroupData extends DataSources {
         String name = Values.str(config, "display_name");
         boolean recursive = Values.bool(config, "recursive", true);
         Group g = null;
-        for (Group x : c.groups.list(new ListGroupsRequest().setFilter("displayName eq \""
-                + name.replace("\"", "\\\"") + "\""))) {
+        for (Group x : c.groups.list(new ListGroupsRequest().setFilter("displayName eq " + Scim.quote(name)))) {
             g = x;
         }
         if (g == null) {

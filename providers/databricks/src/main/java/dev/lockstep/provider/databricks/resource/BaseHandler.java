@@ -2,6 +2,7 @@ package dev.lockstep.provider.databricks.resource;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.PlanCustomizer;
@@ -14,7 +15,6 @@ import dev.lockstep.api.schema.ResourceSchema;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.databricks.client.DatabricksClient;
 import dev.lockstep.provider.databricks.client.Errors;
-import dev.lockstep.provider.databricks.client.Scrubber;
 import dev.lockstep.provider.databricks.json.Values;
 import dev.lockstep.provider.databricks.plan.Planning;
 import java.util.ArrayList;

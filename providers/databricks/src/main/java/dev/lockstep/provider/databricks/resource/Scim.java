@@ -5,6 +5,7 @@ import com.databricks.sdk.service.iam.PartialUpdate;
 import com.databricks.sdk.service.iam.Patch;
 import com.databricks.sdk.service.iam.PatchOp;
 import com.databricks.sdk.service.iam.PatchSchema;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.databricks.json.Values;
 import dev.lockstep.provider.databricks.plan.Planning;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * SCIM helpers shared by groups, users and service principals: entitlements as boolean attributes,
  * PatchOp requests, and id filters that read many principals in one list request.
  */
-final class Scim {
+public final class Scim {
 
     /** Attribute name to SCIM entitlement value. */
     static final Map<String, String> ENTITLEMENTS = Map.of("allow_cluster_create", "allow-cluster-create",
@@ -88,9 +89,9 @@ final class Scim {
         return out;
     }
 
-    /** A SCIM filter value, quoted. */
-    static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** A SCIM filter value: a JSON string literal (RFC 7644 3.4.2.2), escaped by Jackson. */
+    public static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
     /** One page of a SCIM list: its resources and the list's total, when the server says it. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
+import dev.lockstep.api.toolkit.RequestCounts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class ResilientHttpClientTest {
     }
 
     final FakeTime time = new FakeTime();
-    final RequestCounter counter = new RequestCounter();
+    final RequestCounts counter = new RequestCounts();
 
     ResilientHttpClient client(Scripted s, Duration retryTimeout) {
         return new ResilientHttpClient(s, new RateLimiter(1000, time), counter, time, retryTimeout, m -> { });
@@ -193,16 +194,16 @@ class ResilientHttpClientTest {
 
     @Test
     void endpointsNameTheirIdsAsPlaceholders() {
-        assertEquals("PUT /api/2.0/permissions/{type}/{id}", RequestCounter.endpoint("PUT",
+        assertEquals("PUT /api/2.0/permissions/{type}/{id}", Endpoints.of("PUT",
                 "/api/2.0/permissions/clusters/0101-abc"));
-        assertEquals("GET /api/2.0/permissions/{type}/{id}", RequestCounter.endpoint("GET",
+        assertEquals("GET /api/2.0/permissions/{type}/{id}", Endpoints.of("GET",
                 "/api/2.0/permissions/authorization/tokens"));
-        assertEquals("PATCH /api/2.0/preview/scim/v2/Groups/{id}", RequestCounter.endpoint("PATCH",
+        assertEquals("PATCH /api/2.0/preview/scim/v2/Groups/{id}", Endpoints.of("PATCH",
                 "/api/2.0/preview/scim/v2/Groups/123"));
-        assertEquals("GET /api/2.0/preview/scim/v2/Groups", RequestCounter.endpoint("GET",
+        assertEquals("GET /api/2.0/preview/scim/v2/Groups", Endpoints.of("GET",
                 "/api/2.0/preview/scim/v2/Groups?filter=x"));
-        assertEquals("DELETE /api/2.0/token-management/tokens/{id}", RequestCounter.endpoint("DELETE",
+        assertEquals("DELETE /api/2.0/token-management/tokens/{id}", Endpoints.of("DELETE",
                 "/api/2.0/token-management/tokens/abc"));
-        assertEquals("GET /api/2.1/clusters/get", RequestCounter.endpoint("GET", "/api/2.1/clusters/get"));
+        assertEquals("GET /api/2.1/clusters/get", Endpoints.of("GET", "/api/2.1/clusters/get"));
     }
 }

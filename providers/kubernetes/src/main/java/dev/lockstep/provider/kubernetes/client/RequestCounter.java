@@ -1,12 +1,10 @@
 package dev.lockstep.provider.kubernetes.client;
 
+import dev.lockstep.api.toolkit.RequestCounts;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts every request the client sends (retries included, see {@link RetryingHttpClient}) by
@@ -15,19 +13,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestCounter implements Interceptor {
 
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final RequestCounts counts = new RequestCounts();
 
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        counts.computeIfAbsent(request.method() + " " + template(request.uri().getPath()), k -> new LongAdder())
-                .increment();
+        counts.record(request.method() + " " + template(request.uri().getPath()));
     }
 
     /** A snapshot of the counts, sorted by endpoint. */
     public Map<String, Long> snapshot() {
-        Map<String, Long> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return counts.snapshot();
     }
 
     /** An API path with its namespace and object name replaced by {@code {ns}} and {@code {name}}. */

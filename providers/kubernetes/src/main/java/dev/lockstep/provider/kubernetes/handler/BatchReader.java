@@ -1,6 +1,7 @@
 package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.provider.kubernetes.client.ApiException;
 import dev.lockstep.provider.kubernetes.client.KubeApi;
 import dev.lockstep.provider.kubernetes.client.ResourceType;
@@ -102,7 +103,7 @@ public final class BatchReader {
             readGroup(type, ns, group, out);
         } catch (ApiException e) {
             diags.add(Errors.diagnostic("list " + type.kind() + " objects" + (type.namespaced() ? " in namespace "
-                    + ns : ""), e, Redactor.of()));
+                    + ns : ""), e, Scrubber.of()));
         }
     }
 

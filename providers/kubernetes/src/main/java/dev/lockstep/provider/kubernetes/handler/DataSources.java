@@ -2,6 +2,7 @@ package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.DataSourceHandler;
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.ResourceSchema;
@@ -90,7 +91,7 @@ public final class DataSources {
             try {
                 live = ctx.api().get(type, ns, name);
             } catch (ApiException e) {
-                diags.add(Errors.diagnostic("read " + type.describe(ns, name), e, Redactor.of()));
+                diags.add(Errors.diagnostic("read " + type.describe(ns, name), e, Scrubber.of()));
                 return new DataResponse(null, diags);
             }
             if (live == null) {

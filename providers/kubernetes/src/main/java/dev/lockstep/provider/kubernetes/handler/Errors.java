@@ -1,6 +1,7 @@
 package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostic;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.provider.kubernetes.client.ApiException;
 
 /** Turns API failures into diagnostics that say what failed, what the server said, and what to try. */
@@ -12,10 +13,10 @@ public final class Errors {
     /**
      * @param action what lockstep was doing ("create RoleBinding team-a/readers")
      * @param e the failure
-     * @param redactor removes sensitive values from the server's message
+     * @param scrubber removes sensitive values from the server's message
      */
-    public static Diagnostic diagnostic(String action, ApiException e, Redactor redactor) {
-        String message = redactor.redact(e.getMessage());
+    public static Diagnostic diagnostic(String action, ApiException e, Scrubber scrubber) {
+        String message = e.getMessage() == null ? "" : scrubber.scrub(e.getMessage());
         String detail;
         switch (e.code()) {
             case 0:

@@ -2,6 +2,7 @@ package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.PlanCustomizer;
@@ -76,7 +77,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             }
             return t;
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("discover kind " + id.kind() + " in " + id.apiVersion(), e, Redactor.of()));
+            diags.add(Errors.diagnostic("discover kind " + id.kind() + " in " + id.apiVersion(), e, Scrubber.of()));
             return null;
         }
     }
@@ -285,7 +286,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         }
         String ns = t.namespaced() ? id.ns() : null;
         String address = req.address().toString();
-        Redactor redactor = Redactor.of(planned, req.config());
+        Scrubber redactor = Scrubber.ofSensitive(planned, req.config());
         Map<String, Object> obj;
         try {
             ctx.log().info("kubernetes: creating " + t.describe(ns, id.name()) + " (" + address + ")");
@@ -305,7 +306,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
     }
 
     private Map<String, Object> adopt(ResourceType t, String ns, String name, Value planned, String address,
-            Redactor redactor, Diagnostics diags) {
+            Scrubber redactor, Diagnostics diags) {
         Map<String, Object> existing;
         try {
             existing = ctx.api().get(t, ns, name);
@@ -336,7 +337,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             Map<String, Object> seen = ManifestWait.await(ctx, t, ns, name, spec, timeout, diags);
             return seen == null ? written : seen;
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("wait for " + t.describe(ns, name), e, Redactor.of()));
+            diags.add(Errors.diagnostic("wait for " + t.describe(ns, name), e, Scrubber.of()));
             return written;
         }
     }
@@ -356,7 +357,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
             return ApplyResponse.failed(diags);
         }
         String ns = t.namespaced() ? id.ns() : null;
-        Redactor redactor = Redactor.of(prior, planned, req.config());
+        Scrubber redactor = Scrubber.ofSensitive(prior, planned, req.config());
         Value object = Values.attr(prior, "object");
         String rv = Values.string(Values.attr(object == null ? null : object.unmarkDeep(), "metadata"),
                 "resourceVersion");
@@ -423,7 +424,7 @@ public final class ManifestHandler implements ResourceHandler, ResourceCreator, 
         try {
             live = ctx.api().get(t, ns, id.name());
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("read " + t.describe(ns, id.name()), e, Redactor.of()));
+            diags.add(Errors.diagnostic("read " + t.describe(ns, id.name()), e, Scrubber.of()));
             return new ImportResponse(null, null, diags);
         }
         if (live == null) {

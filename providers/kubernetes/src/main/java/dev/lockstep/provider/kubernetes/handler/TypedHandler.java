@@ -2,6 +2,7 @@ package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.ApplyRequest;
 import dev.lockstep.api.provider.ApplyResponse;
 import dev.lockstep.api.provider.PlanCustomizer;
@@ -143,7 +144,7 @@ public final class TypedHandler implements ResourceHandler, ResourceCreator, Res
         Map<String, Object> body = Writes.marked(kind.hooks().encode(kind, planned), address);
         body.put("apiVersion", type().apiVersion());
         body.put("kind", type().kind());
-        Redactor redactor = Redactor.of(planned, req.config());
+        Scrubber redactor = Scrubber.ofSensitive(planned, req.config());
         String what = type().describe(ns, name(planned) == null ? Values.string(Values.first(planned, "metadata"),
                 "generate_name") + "*" : name(planned));
         Map<String, Object> created;
@@ -173,7 +174,7 @@ public final class TypedHandler implements ResourceHandler, ResourceCreator, Res
      * A create found the name taken. When the object carries this address, an earlier create of
      * this very instance got through (a retried POST, an interrupted apply): bring it to the plan.
      */
-    private Map<String, Object> adopt(ApplyRequest req, String ns, Redactor redactor, Diagnostics diags) {
+    private Map<String, Object> adopt(ApplyRequest req, String ns, Scrubber redactor, Diagnostics diags) {
         String name = name(req.planned());
         String address = req.address().toString();
         Map<String, Object> existing;
@@ -213,7 +214,7 @@ public final class TypedHandler implements ResourceHandler, ResourceCreator, Res
         Value planned = req.planned();
         String ns = namespace(prior);
         String name = name(prior);
-        Redactor redactor = Redactor.of(prior, planned, req.config());
+        Scrubber redactor = Scrubber.ofSensitive(prior, planned, req.config());
         String priorRv = Values.string(Values.first(prior, "metadata"), "resource_version");
         Writes.Patched p = writes.patch(type(), ns, name, kind.hooks().encode(kind, prior),
                 kind.hooks().encode(kind, planned), priorRv, live -> kind.hooks().encode(kind, state(live, prior)),
@@ -288,7 +289,7 @@ public final class TypedHandler implements ResourceHandler, ResourceCreator, Res
         try {
             live = ctx.api().get(type(), parts[0], parts[1]);
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("read " + type().describe(parts[0], parts[1]), e, Redactor.of()));
+            diags.add(Errors.diagnostic("read " + type().describe(parts[0], parts[1]), e, Scrubber.of()));
             return new ImportResponse(null, null, diags);
         }
         if (live == null) {

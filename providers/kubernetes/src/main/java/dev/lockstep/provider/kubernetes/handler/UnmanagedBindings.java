@@ -2,6 +2,7 @@ package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.provider.UnmanagedLister;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.kubernetes.client.ApiException;
@@ -126,7 +127,7 @@ public final class UnmanagedBindings implements UnmanagedLister {
                 }
             }
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("list bindings for drift --unmanaged", e, Redactor.of()));
+            diags.add(Errors.diagnostic("list bindings for drift --unmanaged", e, Scrubber.of()));
         }
         return new UnmanagedResponse(out, diags);
     }

@@ -1,6 +1,7 @@
 package dev.lockstep.provider.kubernetes.handler;
 
 import dev.lockstep.api.diag.Diagnostics;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.provider.kubernetes.client.ApiException;
 import dev.lockstep.provider.kubernetes.client.ResourceType;
 import dev.lockstep.provider.kubernetes.kind.LockstepKeys;
@@ -53,7 +54,7 @@ public final class Writes {
      */
     public Patched patch(ResourceType type, String ns, String name, Map<String, Object> base,
             Map<String, Object> desired, String resourceVersion, UnaryOperator<Map<String, Object>> rebase,
-            String address, String fieldManager, Redactor redactor, Diagnostics diags) {
+            String address, String fieldManager, Scrubber redactor, Diagnostics diags) {
         Map<String, Object> want = marked(desired, address);
         if (MergePatch.diff(marked(base, address), want).isEmpty()) {
             return new Patched(null, false);
@@ -117,7 +118,7 @@ public final class Writes {
             if (e.isNotFound()) {
                 return true;
             }
-            diags.add(Errors.diagnostic("delete " + what + " (" + address + ")", e, Redactor.of()));
+            diags.add(Errors.diagnostic("delete " + what + " (" + address + ")", e, Scrubber.of()));
             return false;
         }
         boolean[] announced = {false};
@@ -126,7 +127,7 @@ public final class Writes {
         try {
             gone = waitGone(type, ns, name, address, timeout, announced, finalizers);
         } catch (ApiException e) {
-            diags.add(Errors.diagnostic("watch " + what + " (" + address + ") terminate", e, Redactor.of()));
+            diags.add(Errors.diagnostic("watch " + what + " (" + address + ") terminate", e, Scrubber.of()));
             return false;
         }
         if (!gone) {
