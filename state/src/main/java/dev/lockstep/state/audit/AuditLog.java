@@ -2,6 +2,7 @@ package dev.lockstep.state.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.api.log.Scrubber;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.StateException;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +36,7 @@ public final class AuditLog {
     /** The audit log's file name in {@code .lockstep/}. */
     public static final String FILE = "audit.jsonl";
     /** Secrets shorter than this are not searched for (they would blank out ordinary words). */
-    public static final int MIN_REDACTED_LENGTH = 4;
-    private static final String REDACTED = "(sensitive value)";
+    public static final int MIN_REDACTED_LENGTH = Scrubber.MIN_LENGTH;
 
     private final Path file;
 
@@ -57,7 +56,7 @@ public final class AuditLog {
 
     /** Appends {@code event} with the text of every string or number inside {@code secrets} redacted. */
     public void append(AuditEvent event, Collection<Value> secrets) throws StateException {
-        List<String> needles = needles(secrets);
+        Scrubber needles = needles(secrets);
         byte[] line = Json.write(false, g -> write(event, needles, g));
         byte[] withNewline = new byte[line.length + 1];
         System.arraycopy(line, 0, withNewline, 0, line.length);
@@ -75,41 +74,40 @@ public final class AuditLog {
         }
     }
 
-    private static void write(AuditEvent e, List<String> needles, JsonGenerator g) throws IOException {
+    private static void write(AuditEvent e, Scrubber needles, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("time", e.time().toString());
-        g.writeStringField("user", scrub(e.user(), needles));
-        g.writeStringField("command", scrub(e.command(), needles));
+        g.writeStringField("user", needles.scrub(e.user()));
+        g.writeStringField("command", needles.scrub(e.command()));
         g.writeStringField("plan_digest", e.planDigest());
         g.writeStringField("lock_id", e.lockId());
         g.writeArrayFieldStart("changes");
         for (AuditEvent.Change c : e.changes()) {
             g.writeStartObject();
-            g.writeStringField("address", scrub(c.address(), needles));
-            g.writeStringField("action", scrub(c.action(), needles));
+            g.writeStringField("address", needles.scrub(c.address()));
+            g.writeStringField("action", needles.scrub(c.action()));
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("results");
         for (AuditEvent.Result r : e.results()) {
             g.writeStartObject();
-            g.writeStringField("address", scrub(r.address(), needles));
-            g.writeStringField("status", scrub(r.status(), needles));
-            g.writeStringField("error", scrub(r.error(), needles));
+            g.writeStringField("address", needles.scrub(r.address()));
+            g.writeStringField("status", needles.scrub(r.status()));
+            g.writeStringField("error", needles.scrub(r.error()));
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    /** The texts to redact, longest first (so a secret containing another is replaced whole). */
-    private static List<String> needles(Collection<Value> secrets) {
-        Set<String> out = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder()));
+    /** The shared scrubber (docs/architecture.md) with every string or number inside {@code secrets}. */
+    private static Scrubber needles(Collection<Value> secrets) {
+        Set<String> out = new TreeSet<>();
         for (Value v : secrets) {
             collect(v.unmarkDeep(), out);
         }
-        return new ArrayList<>(out);
+        return Scrubber.of(out.toArray(String[]::new));
     }
 
     private static void collect(Value v, Set<String> out) {
@@ -127,18 +125,6 @@ public final class AuditLog {
                 out.add(s);
             }
         }
-    }
-
-    private static String scrub(String s, List<String> needles) {
-        if (s == null) {
-            return null;
-        }
-        for (String n : needles) {
-            if (s.contains(n)) {
-                s = s.replace(n, REDACTED);
-            }
-        }
-        return s;
     }
 
     /**
