@@ -1,14 +1,14 @@
 package dev.lockstep.provider.databricks.schema;
 
-import static dev.lockstep.provider.databricks.schema.S.BOOL;
-import static dev.lockstep.provider.databricks.schema.S.NUM;
-import static dev.lockstep.provider.databricks.schema.S.STR;
-import static dev.lockstep.provider.databricks.schema.S.STR_SET;
-import static dev.lockstep.provider.databricks.schema.S.block;
-import static dev.lockstep.provider.databricks.schema.S.comp;
-import static dev.lockstep.provider.databricks.schema.S.opt;
-import static dev.lockstep.provider.databricks.schema.S.optc;
-import static dev.lockstep.provider.databricks.schema.S.req;
+import static dev.lockstep.api.schema.SchemaBuilder.BOOL;
+import static dev.lockstep.api.schema.SchemaBuilder.NUMBER;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_SET;
+import static dev.lockstep.api.schema.SchemaBuilder.block;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.required;
 
 import dev.lockstep.api.schema.ResourceSchema;
 
@@ -19,63 +19,63 @@ public final class DataSourceSchemas {
     }
 
     public static final ResourceSchema CURRENT_USER = new ResourceSchema("databricks_current_user", 0, block(
-            comp("id", STR, "SCIM id."),
-            comp("user_name", STR, "User name, or application id of a service principal."),
-            comp("application_id", STR, "Application id when the identity is a service principal."),
-            comp("home", STR, "Home directory."),
-            comp("repos", STR, "Repos directory."),
-            comp("alphanumeric", STR, "The user name with every non-alphanumeric character replaced by _."),
-            comp("external_id", STR, "Id in the identity provider."),
-            comp("workspace_url", STR, "The workspace URL."),
-            comp("acl_principal_id", STR, "users/<name> or servicePrincipals/<application_id>.")),
+            computed("id", STRING, "SCIM id."),
+            computed("user_name", STRING, "User name, or application id of a service principal."),
+            computed("application_id", STRING, "Application id when the identity is a service principal."),
+            computed("home", STRING, "Home directory."),
+            computed("repos", STRING, "Repos directory."),
+            computed("alphanumeric", STRING, "The user name with every non-alphanumeric character replaced by _."),
+            computed("external_id", STRING, "Id in the identity provider."),
+            computed("workspace_url", STRING, "The workspace URL."),
+            computed("acl_principal_id", STRING, "users/<name> or servicePrincipals/<application_id>.")),
             "The identity lockstep acts as.");
 
     public static final ResourceSchema GROUP = new ResourceSchema("databricks_group", 0, block(
-            comp("id", STR, "SCIM id."),
-            req("display_name", STR, "Group name."),
-            optc("recursive", BOOL, "Include members of nested groups (default true)."),
-            comp("members", STR_SET, "SCIM ids of every member."),
-            comp("users", STR_SET, "SCIM ids of member users."),
-            comp("service_principals", STR_SET, "SCIM ids of member service principals."),
-            comp("child_groups", STR_SET, "SCIM ids of member groups."),
-            comp("groups", STR_SET, "SCIM ids of the groups this group belongs to."),
-            comp("instance_profiles", STR_SET, "Instance profiles of the group (none: lockstep does not manage them)."),
-            comp("external_id", STR, "Id in the identity provider."),
-            comp("allow_cluster_create", BOOL, "Entitlement to create clusters."),
-            comp("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),
-            comp("databricks_sql_access", BOOL, "Entitlement to use Databricks SQL."),
-            comp("workspace_access", BOOL, "Entitlement to use the workspace UI."),
-            comp("acl_principal_id", STR, "groups/<display_name>.")),
+            computed("id", STRING, "SCIM id."),
+            required("display_name", STRING, "Group name."),
+            optionalComputed("recursive", BOOL, "Include members of nested groups (default true)."),
+            computed("members", STRING_SET, "SCIM ids of every member."),
+            computed("users", STRING_SET, "SCIM ids of member users."),
+            computed("service_principals", STRING_SET, "SCIM ids of member service principals."),
+            computed("child_groups", STRING_SET, "SCIM ids of member groups."),
+            computed("groups", STRING_SET, "SCIM ids of the groups this group belongs to."),
+            computed("instance_profiles", STRING_SET, "Instance profiles of the group (none: lockstep does not manage them)."),
+            computed("external_id", STRING, "Id in the identity provider."),
+            computed("allow_cluster_create", BOOL, "Entitlement to create clusters."),
+            computed("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),
+            computed("databricks_sql_access", BOOL, "Entitlement to use Databricks SQL."),
+            computed("workspace_access", BOOL, "Entitlement to use the workspace UI."),
+            computed("acl_principal_id", STRING, "groups/<display_name>.")),
             "A group and its members.");
 
     public static final ResourceSchema SPARK_VERSION = new ResourceSchema("databricks_spark_version", 0, block(
-            comp("id", STR, "The selected runtime version key."),
-            optc("latest", BOOL, "Pick the newest matching version (default true)."),
-            opt("long_term_support", BOOL, "Only LTS versions."),
-            opt("ml", BOOL, "ML runtimes."),
-            opt("genomics", BOOL, "Genomics runtimes."),
-            opt("gpu", BOOL, "GPU runtimes."),
-            opt("beta", BOOL, "Beta versions."),
-            opt("photon", BOOL, "Photon runtimes."),
-            opt("graviton", BOOL, "Graviton runtimes."),
-            optc("scala", STR, "Scala version (default 2.12)."),
-            opt("spark_version", STR, "Apache Spark version prefix, such as 3.5.")),
+            computed("id", STRING, "The selected runtime version key."),
+            optionalComputed("latest", BOOL, "Pick the newest matching version (default true)."),
+            optional("long_term_support", BOOL, "Only LTS versions."),
+            optional("ml", BOOL, "ML runtimes."),
+            optional("genomics", BOOL, "Genomics runtimes."),
+            optional("gpu", BOOL, "GPU runtimes."),
+            optional("beta", BOOL, "Beta versions."),
+            optional("photon", BOOL, "Photon runtimes."),
+            optional("graviton", BOOL, "Graviton runtimes."),
+            optionalComputed("scala", STRING, "Scala version (default 2.12)."),
+            optional("spark_version", STRING, "Apache Spark version prefix, such as 3.5.")),
             "A Databricks Runtime version key chosen from the workspace's list.");
 
     public static final ResourceSchema NODE_TYPE = new ResourceSchema("databricks_node_type", 0, block(
-            comp("id", STR, "The smallest node type id that matches."),
-            opt("min_memory_gb", NUM, "Least memory in GB."),
-            opt("gb_per_core", NUM, "GB of memory per core."),
-            opt("min_cores", NUM, "Fewest cores."),
-            opt("min_gpus", NUM, "Fewest GPUs."),
-            opt("local_disk", BOOL, "Only nodes with local disks."),
-            opt("local_disk_min_size", NUM, "Least local disk in GB."),
-            opt("category", STR, "Node category, such as General Purpose."),
-            opt("photon_worker_capable", BOOL, "Photon-capable workers."),
-            opt("photon_driver_capable", BOOL, "Photon-capable drivers."),
-            opt("graviton", BOOL, "Graviton nodes."),
-            opt("is_io_cache_enabled", BOOL, "Nodes with the IO cache."),
-            opt("support_port_forwarding", BOOL, "Nodes supporting port forwarding."),
-            opt("fleet", BOOL, "Fleet node types.")),
+            computed("id", STRING, "The smallest node type id that matches."),
+            optional("min_memory_gb", NUMBER, "Least memory in GB."),
+            optional("gb_per_core", NUMBER, "GB of memory per core."),
+            optional("min_cores", NUMBER, "Fewest cores."),
+            optional("min_gpus", NUMBER, "Fewest GPUs."),
+            optional("local_disk", BOOL, "Only nodes with local disks."),
+            optional("local_disk_min_size", NUMBER, "Least local disk in GB."),
+            optional("category", STRING, "Node category, such as General Purpose."),
+            optional("photon_worker_capable", BOOL, "Photon-capable workers."),
+            optional("photon_driver_capable", BOOL, "Photon-capable drivers."),
+            optional("graviton", BOOL, "Graviton nodes."),
+            optional("is_io_cache_enabled", BOOL, "Nodes with the IO cache."),
+            optional("support_port_forwarding", BOOL, "Nodes supporting port forwarding."),
+            optional("fleet", BOOL, "Fleet node types.")),
             "The smallest node type that matches the criteria, from the workspace's list.");
 }

@@ -1,10 +1,10 @@
 package dev.lockstep.provider.databricks.schema;
 
-import static dev.lockstep.provider.databricks.schema.S.BOOL;
-import static dev.lockstep.provider.databricks.schema.S.NUM;
-import static dev.lockstep.provider.databricks.schema.S.STR;
-import static dev.lockstep.provider.databricks.schema.S.block;
-import static dev.lockstep.provider.databricks.schema.S.opt;
+import static dev.lockstep.api.schema.SchemaBuilder.BOOL;
+import static dev.lockstep.api.schema.SchemaBuilder.NUMBER;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING;
+import static dev.lockstep.api.schema.SchemaBuilder.block;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.ProviderSchema;
@@ -20,18 +20,18 @@ public final class DatabricksSchema {
     }
 
     public static final BlockSchema CONFIG = block(
-            opt("host", STR, "Workspace URL (or DATABRICKS_HOST)."),
-            opt("token", STR, "Personal access token (or DATABRICKS_TOKEN).").asSensitive(),
-            opt("client_id", STR, "OAuth client id of a service principal (or DATABRICKS_CLIENT_ID)."),
-            opt("client_secret", STR, "OAuth client secret (or DATABRICKS_CLIENT_SECRET).").asSensitive(),
-            opt("profile", STR, "Profile of ~/.databrickscfg (or DATABRICKS_CONFIG_PROFILE)."),
-            opt("config_file", STR, "Path of the configuration file (default ~/.databrickscfg)."),
-            opt("rate_limit", NUM, "Requests per second sent to the workspace (default 15)."),
-            opt("http_timeout_seconds", NUM, "Timeout of one HTTP request (default 60)."),
-            opt("retry_timeout_seconds", NUM, "How long 429 and 503 answers are retried (default 300)."),
-            opt("consistency_timeout_seconds", NUM, "How long a just-created object may be invisible (default 60)."),
-            opt("cluster_state_timeout_seconds", NUM, "How long to wait for a cluster to settle (default 1200)."),
-            opt("allow_lockout", BOOL, "Allow plans that remove lockstep's own manage right on an object."));
+            optional("host", STRING, "Workspace URL (or DATABRICKS_HOST)."),
+            optional("token", STRING, "Personal access token (or DATABRICKS_TOKEN).").asSensitive(),
+            optional("client_id", STRING, "OAuth client id of a service principal (or DATABRICKS_CLIENT_ID)."),
+            optional("client_secret", STRING, "OAuth client secret (or DATABRICKS_CLIENT_SECRET).").asSensitive(),
+            optional("profile", STRING, "Profile of ~/.databrickscfg (or DATABRICKS_CONFIG_PROFILE)."),
+            optional("config_file", STRING, "Path of the configuration file (default ~/.databrickscfg)."),
+            optional("rate_limit", NUMBER, "Requests per second sent to the workspace (default 15)."),
+            optional("http_timeout_seconds", NUMBER, "Timeout of one HTTP request (default 60)."),
+            optional("retry_timeout_seconds", NUMBER, "How long 429 and 503 answers are retried (default 300)."),
+            optional("consistency_timeout_seconds", NUMBER, "How long a just-created object may be invisible (default 60)."),
+            optional("cluster_state_timeout_seconds", NUMBER, "How long to wait for a cluster to settle (default 1200)."),
+            optional("allow_lockout", BOOL, "Allow plans that remove lockstep's own manage right on an object."));
 
     public static final List<ResourceSchema> RESOURCES = List.of(
             ClusterSchemas.CLUSTER, ClusterSchemas.CLUSTER_POLICY, ClusterSchemas.INSTANCE_POOL, JobSchema.JOB,

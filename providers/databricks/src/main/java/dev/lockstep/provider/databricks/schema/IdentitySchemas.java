@@ -1,12 +1,12 @@
 package dev.lockstep.provider.databricks.schema;
 
-import static dev.lockstep.provider.databricks.schema.S.BOOL;
-import static dev.lockstep.provider.databricks.schema.S.STR;
-import static dev.lockstep.provider.databricks.schema.S.block;
-import static dev.lockstep.provider.databricks.schema.S.comp;
-import static dev.lockstep.provider.databricks.schema.S.opt;
-import static dev.lockstep.provider.databricks.schema.S.optc;
-import static dev.lockstep.provider.databricks.schema.S.req;
+import static dev.lockstep.api.schema.SchemaBuilder.BOOL;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING;
+import static dev.lockstep.api.schema.SchemaBuilder.block;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.required;
 
 import dev.lockstep.api.schema.AttributeSchema;
 import dev.lockstep.api.schema.ResourceSchema;
@@ -24,53 +24,53 @@ public final class IdentitySchemas {
 
     static List<AttributeSchema> entitlements() {
         return List.of(
-                opt("allow_cluster_create", BOOL, "Entitlement to create clusters."),
-                opt("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),
-                opt("databricks_sql_access", BOOL, "Entitlement to use Databricks SQL."),
-                opt("workspace_access", BOOL, "Entitlement to use the workspace UI."),
-                opt("workspace_consume", BOOL, "Entitlement to use the workspace as a consumer."));
+                optional("allow_cluster_create", BOOL, "Entitlement to create clusters."),
+                optional("allow_instance_pool_create", BOOL, "Entitlement to create instance pools."),
+                optional("databricks_sql_access", BOOL, "Entitlement to use Databricks SQL."),
+                optional("workspace_access", BOOL, "Entitlement to use the workspace UI."),
+                optional("workspace_consume", BOOL, "Entitlement to use the workspace as a consumer."));
     }
 
     public static final ResourceSchema GROUP = new ResourceSchema("databricks_group", 0, block(
-            comp("id", STR, "SCIM id."),
-            req("display_name", STR, "Group name."),
-            opt("external_id", STR, "Id in the identity provider.").asForceNew(),
+            computed("id", STRING, "SCIM id."),
+            required("display_name", STRING, "Group name."),
+            optional("external_id", STRING, "Id in the identity provider.").asForceNew(),
             entitlements(),
-            opt("force", BOOL, "Adopt an existing group of the same name."),
-            comp("url", STR, "SCIM URL of the group."),
-            comp("acl_principal_id", STR, "groups/<display_name>.")),
+            optional("force", BOOL, "Adopt an existing group of the same name."),
+            computed("url", STRING, "SCIM URL of the group."),
+            computed("acl_principal_id", STRING, "groups/<display_name>.")),
             "A workspace group.");
 
     public static final ResourceSchema GROUP_MEMBER = new ResourceSchema("databricks_group_member", 0, block(
-            comp("id", STR, "<group_id>|<member_id>."),
-            req("group_id", STR, "SCIM id of the group.").asForceNew(),
-            req("member_id", STR, "SCIM id of the user, service principal or group.").asForceNew()),
+            computed("id", STRING, "<group_id>|<member_id>."),
+            required("group_id", STRING, "SCIM id of the group.").asForceNew(),
+            required("member_id", STRING, "SCIM id of the user, service principal or group.").asForceNew()),
             "A member of a group.");
 
     private static List<Object> principalCommon() {
         return List.of(
-                comp("id", STR, "SCIM id."),
-                opt("external_id", STR, "Id in the identity provider."),
-                optc("active", BOOL, "Whether the principal is active."),
+                computed("id", STRING, "SCIM id."),
+                optional("external_id", STRING, "Id in the identity provider."),
+                optionalComputed("active", BOOL, "Whether the principal is active."),
                 entitlements(),
-                opt("force", BOOL, "Adopt an existing principal of the same name."),
-                comp("home", STR, "Home directory."),
-                comp("repos", STR, "Repos directory."),
-                comp("acl_principal_id", STR, "users/<name> or servicePrincipals/<application_id>."),
-                opt("disable_as_user_deletion", BOOL, "Deactivate instead of deleting on destroy."),
-                opt("force_delete_repos", BOOL, "Delete the repos directory on destroy."),
-                opt("force_delete_home_dir", BOOL, "Delete the home directory on destroy."));
+                optional("force", BOOL, "Adopt an existing principal of the same name."),
+                computed("home", STRING, "Home directory."),
+                computed("repos", STRING, "Repos directory."),
+                computed("acl_principal_id", STRING, "users/<name> or servicePrincipals/<application_id>."),
+                optional("disable_as_user_deletion", BOOL, "Deactivate instead of deleting on destroy."),
+                optional("force_delete_repos", BOOL, "Delete the repos directory on destroy."),
+                optional("force_delete_home_dir", BOOL, "Delete the home directory on destroy."));
     }
 
     public static final ResourceSchema USER = new ResourceSchema("databricks_user", 0, block(
-            req("user_name", STR, "Email of the user.").asForceNew(),
-            optc("display_name", STR, "Display name."),
+            required("user_name", STRING, "Email of the user.").asForceNew(),
+            optionalComputed("display_name", STRING, "Display name."),
             principalCommon()),
             "A workspace user.");
 
     public static final ResourceSchema SERVICE_PRINCIPAL = new ResourceSchema("databricks_service_principal", 0, block(
-            optc("application_id", STR, "Application id (generated when unset).").asForceNew(),
-            optc("display_name", STR, "Display name."),
+            optionalComputed("application_id", STRING, "Application id (generated when unset).").asForceNew(),
+            optionalComputed("display_name", STRING, "Display name."),
             principalCommon()),
             "A service principal.");
 }

@@ -1,16 +1,17 @@
 package dev.lockstep.provider.kubernetes.schema;
 
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_MAP;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_SET;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.body;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.computed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.list;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.one;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optional;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optionalComputed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.required;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_MAP;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_SET;
+import static dev.lockstep.api.schema.SchemaBuilder.body;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.list;
+import static dev.lockstep.api.schema.SchemaBuilder.one;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.required;
 
 import dev.lockstep.api.schema.BlockSchema;
+import dev.lockstep.api.schema.SchemaBuilder;
 import dev.lockstep.api.value.Type;
 
 /** Schemas of the core/v1 types: namespace, service account, secret, config map, resource quota, limit range. */
@@ -38,8 +39,8 @@ public final class CoreSchemas {
                         + "one exists (clusters before 1.24)."))
                 .add(computed("id", Type.STRING, "namespace/name"))
                 .add(Metadata.namespaced("service account"))
-                .add(SchemaKit.set("image_pull_secret", ref))
-                .add(SchemaKit.set("secret", ref))
+                .add(SchemaBuilder.set("image_pull_secret", ref))
+                .add(SchemaBuilder.set("secret", ref))
                 .add(Timeouts.block("create"))
                 .build();
     }

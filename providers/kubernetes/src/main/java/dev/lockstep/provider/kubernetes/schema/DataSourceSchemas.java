@@ -1,11 +1,11 @@
 package dev.lockstep.provider.kubernetes.schema;
 
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_LIST;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_MAP;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.body;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.computed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.object;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_LIST;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_MAP;
+import static dev.lockstep.api.schema.SchemaBuilder.body;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.object;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.value.Type;

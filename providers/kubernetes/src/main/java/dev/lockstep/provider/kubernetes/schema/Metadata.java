@@ -1,12 +1,13 @@
 package dev.lockstep.provider.kubernetes.schema;
 
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_MAP;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.computed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optional;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_MAP;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;
+import dev.lockstep.api.schema.SchemaBuilder;
 import dev.lockstep.api.value.Type;
 
 /**
@@ -21,17 +22,17 @@ public final class Metadata {
 
     /** Metadata of a namespaced object: adds {@code namespace} (default {@code "default"}). */
     public static NestedBlockSchema namespaced(String objectName) {
-        return SchemaKit.one("metadata", body(objectName, true), true);
+        return SchemaBuilder.one("metadata", body(objectName, true), true);
     }
 
     /** Metadata of a cluster-scoped object. */
     public static NestedBlockSchema clusterScoped(String objectName) {
-        return SchemaKit.one("metadata", body(objectName, false), true);
+        return SchemaBuilder.one("metadata", body(objectName, false), true);
     }
 
     /** The body of a metadata block. */
     public static BlockSchema body(String objectName, boolean namespaced) {
-        SchemaKit.Body b = SchemaKit.body()
+        SchemaBuilder.Body b = SchemaBuilder.body()
                 .add(optional("annotations", STRING_MAP, "An unstructured key value map stored with the " + objectName
                         + "; keys lockstep does not set are left alone."))
                 .add(optional("generate_name", Type.STRING, "Prefix the server uses to generate a unique name when "
@@ -52,17 +53,17 @@ public final class Metadata {
 
     /** The metadata block of a data source: name required, the rest read from the server. */
     public static NestedBlockSchema dataSource(String objectName, boolean namespaced) {
-        SchemaKit.Body b = SchemaKit.body()
+        SchemaBuilder.Body b = SchemaBuilder.body()
                 .add(optionalComputed("annotations", STRING_MAP, "Annotations of the " + objectName + "."))
                 .add(computed("generation", Type.NUMBER, "A sequence number of the desired state."))
                 .add(optionalComputed("labels", STRING_MAP, "Labels of the " + objectName + "."))
-                .add(SchemaKit.required("name", Type.STRING, "Name of the " + objectName + " to read."));
+                .add(SchemaBuilder.required("name", Type.STRING, "Name of the " + objectName + " to read."));
         if (namespaced) {
             b.add(optionalComputed("namespace", Type.STRING, "Namespace of the " + objectName
                     + "; defaults to \"default\"."));
         }
         b.add(computed("resource_version", Type.STRING, "The server's version of the object."))
                 .add(computed("uid", Type.STRING, "The unique id the server gave the object."));
-        return SchemaKit.one("metadata", b.build(), true);
+        return SchemaBuilder.one("metadata", b.build(), true);
     }
 }

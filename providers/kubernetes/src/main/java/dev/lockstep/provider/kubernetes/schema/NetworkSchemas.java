@@ -1,14 +1,14 @@
 package dev.lockstep.provider.kubernetes.schema;
 
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_LIST;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.body;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.computed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.list;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.object;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.one;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optional;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optionalComputed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.required;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_LIST;
+import static dev.lockstep.api.schema.SchemaBuilder.body;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.list;
+import static dev.lockstep.api.schema.SchemaBuilder.object;
+import static dev.lockstep.api.schema.SchemaBuilder.one;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.required;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;

@@ -1,16 +1,17 @@
 package dev.lockstep.provider.kubernetes.schema;
 
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.STRING_SET;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.body;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.computed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.list;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.one;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optional;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.optionalComputed;
-import static dev.lockstep.provider.kubernetes.schema.SchemaKit.required;
+import static dev.lockstep.api.schema.SchemaBuilder.STRING_SET;
+import static dev.lockstep.api.schema.SchemaBuilder.body;
+import static dev.lockstep.api.schema.SchemaBuilder.computed;
+import static dev.lockstep.api.schema.SchemaBuilder.list;
+import static dev.lockstep.api.schema.SchemaBuilder.one;
+import static dev.lockstep.api.schema.SchemaBuilder.optional;
+import static dev.lockstep.api.schema.SchemaBuilder.optionalComputed;
+import static dev.lockstep.api.schema.SchemaBuilder.required;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.schema.NestedBlockSchema;
+import dev.lockstep.api.schema.SchemaBuilder;
 import dev.lockstep.api.value.Type;
 
 /** Schemas of the RBAC types: roles, cluster roles and their bindings (rbac.authorization.k8s.io/v1). */
@@ -21,7 +22,7 @@ public final class RbacSchemas {
 
     /** A policy rule; cluster roles also allow {@code non_resource_urls}. */
     static BlockSchema rule(boolean cluster) {
-        SchemaKit.Body b = body()
+        SchemaBuilder.Body b = body()
                 .add(optional("api_groups", STRING_SET, "API groups of the resources; \"\" is the core group."));
         if (cluster) {
             b.add(optional("non_resource_urls", STRING_SET, "Non-resource URL paths such as /healthz."));
