@@ -16,6 +16,7 @@ import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.value.Value;
 import dev.lockstep.provider.kubernetes.schema.ProviderConfigSchema;
 import dev.lockstep.provider.kubernetes.testing.Hcl;
+import dev.lockstep.provider.kubernetes.testing.RecordingLog;
 import dev.lockstep.sandbox.kubernetes.SandboxKubernetes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,22 +53,7 @@ class ThrottlingTest {
 
     private OpenResult open(String block) {
         Value settings = Hcl.body(ProviderConfigSchema.schema(), block, new Diagnostics());
-        ProviderLog pl = new ProviderLog() {
-            @Override
-            public void debug(String message) {
-                log.add("debug: " + message);
-            }
-
-            @Override
-            public void info(String message) {
-                log.add("info: " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("warn: " + message);
-            }
-        };
+        ProviderLog pl = new RecordingLog(log);
         return new KubernetesProviderFactory().open(new ProviderConfig("kubernetes", null, settings, Map.of(),
                 Path.of("."), Path.of(".lockstep"), Map.of("host", k8s.baseUri().toString()), pl));
     }

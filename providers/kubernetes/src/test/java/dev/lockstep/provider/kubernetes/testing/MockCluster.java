@@ -67,22 +67,7 @@ public final class MockCluster implements AutoCloseable {
     /** Opens the provider without asserting success. */
     public OpenResult openResult(String providerBlock, Map<String, String> sandbox) {
         Value settings = Hcl.body(ProviderConfigSchema.schema(), providerBlock, new Diagnostics());
-        ProviderLog pl = new ProviderLog() {
-            @Override
-            public void debug(String message) {
-                log.add("debug: " + message);
-            }
-
-            @Override
-            public void info(String message) {
-                log.add("info: " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("warn: " + message);
-            }
-        };
+        ProviderLog pl = new RecordingLog(log);
         return new KubernetesProviderFactory().open(new ProviderConfig("kubernetes", null, settings, Map.of(),
                 Path.of("."), Path.of(".lockstep"), sandbox, pl));
     }
