@@ -1,17 +1,18 @@
 package dev.lockstep.state.local;
 
-import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.BuildVersion;
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Journal;
 import dev.lockstep.state.backend.Locker;
 import dev.lockstep.state.backend.SerialExhaustedException;
 import dev.lockstep.state.backend.SnapshotInfo;
+import dev.lockstep.state.backend.SnapshotNotFoundException;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
-import dev.lockstep.state.backend.SnapshotNotFoundException;
 import dev.lockstep.state.codec.StateCodec;
 import dev.lockstep.state.codec.StateHeader;
+import dev.lockstep.state.journal.Recovery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public final class LocalBackend implements StateBackend {
             refuseIfOrphanedSnapshots();
         }
         byte[] journal = readIfExists(journalFile());
-        Loaded loaded = Recovery.recover(stored, journal, journalFile());
+        Loaded loaded = Recovery.recover(stored, journal, journalFile().toString());
         journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
         long newest = stored == null ? 0 : snapshots.newest();
         if (stored != null && newest > stored.serial()) {
@@ -228,7 +229,7 @@ public final class LocalBackend implements StateBackend {
             return;
         }
         StateHeader h = storedHeader();
-        int unrecovered = Recovery.unrecovered(journal, journalFile(), state.lineage(), h == null ? 0 : h.serial());
+        int unrecovered = Recovery.unrecovered(journal, journalFile().toString(), state.lineage(), h == null ? 0 : h.serial());
         if (unrecovered > 0) {
             throw new StateException(journalFile() + " holds " + unrecovered + " results of an interrupted command "
                     + "that this state was not loaded with; load the state again (it recovers them) and retry");
@@ -299,7 +300,7 @@ public final class LocalBackend implements StateBackend {
                     + " holds lineage " + h.lineage());
         }
         Path jf = journalFile();
-        int unrecovered = Recovery.unrecovered(readIfExists(jf), jf, base.lineage(), stored);
+        int unrecovered = Recovery.unrecovered(readIfExists(jf), jf.toString(), base.lineage(), stored);
         if (base.serial() == stored + 1 && unrecovered > 0) {
             write(base, info("recover", null));
         } else if (base.serial() != stored) {

@@ -8,6 +8,7 @@ import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Journal;
 import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.journal.JournalCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -4,6 +4,7 @@ import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.codec.SnapshotMeta;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.lockstep.state.local;
+package dev.lockstep.state.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,20 +26,20 @@ import java.util.zip.CRC32;
  * entry that also carries the state's hash key, so that a journal started before any state was
  * ever persisted can still be recovered.
  */
-final class JournalCodec {
+public final class JournalCodec {
 
     /** What an entry records. */
-    enum Op {
+    public enum Op {
         BEGIN, PENDING, PUT, REMOVE
     }
 
     /** One decoded entry; {@code resource} for pending/put, {@code address} for remove, {@code hashKey} for begin. */
-    record Entry(Op op, String lineage, long baseSerial, long seq, Instant time, ResourceInstance resource,
+    public record Entry(Op op, String lineage, long baseSerial, long seq, Instant time, ResourceInstance resource,
             ResourceAddress address, byte[] hashKey) {
     }
 
     /** The entries of a journal file, and what was skipped. */
-    record Parsed(List<Entry> entries, List<String> warnings) {
+    public record Parsed(List<Entry> entries, List<String> warnings) {
     }
 
     private static final byte[] CRC_PREFIX = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -49,7 +49,7 @@ final class JournalCodec {
     }
 
     /** The line of {@code e}, newline included. */
-    static byte[] encode(Entry e) {
+    public static byte[] encode(Entry e) {
         byte[] body = Json.write(false, g -> body(e, g));
         CRC32 crc = new CRC32();
         crc.update(body);
@@ -95,7 +95,7 @@ final class JournalCodec {
      * append returns only after its line is on disk). A bad line anywhere else is corruption and
      * an error: skipping it could silently drop an acknowledged result.
      */
-    static Parsed parse(byte[] data, String source) throws StateException {
+    public static Parsed parse(byte[] data, String source) throws StateException {
         List<Entry> entries = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int start = 0;

@@ -1,11 +1,10 @@
-package dev.lockstep.state.local;
+package dev.lockstep.state.journal;
 
 import dev.lockstep.api.addr.ResourceAddress;
 import dev.lockstep.state.ResourceInstance;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.TreeMap;
  * When no state was ever stored, the journal's {@code begin} entry supplies the lineage and hash
  * key of the state it was started on.
  */
-final class Recovery {
+public final class Recovery {
 
     private Recovery() {
     }
@@ -28,12 +27,12 @@ final class Recovery {
      * The state to work on: {@code stored} (null when none) with the journal {@code data} (null
      * when none) replayed on top; recovered, with the serial one higher, when any entry applied.
      */
-    static StateBackend.Loaded recover(State stored, byte[] data, Path journal) throws StateException {
+    public static StateBackend.Loaded recover(State stored, byte[] data, String journal) throws StateException {
         List<String> warnings = new ArrayList<>();
         if (data == null) {
             return new StateBackend.Loaded(stored == null ? State.empty() : stored, false, warnings);
         }
-        JournalCodec.Parsed parsed = JournalCodec.parse(data, journal.toString());
+        JournalCodec.Parsed parsed = JournalCodec.parse(data, journal);
         warnings.addAll(parsed.warnings());
         State base = stored != null ? stored : fromBegin(parsed.entries());
         if (base == null) {
@@ -77,12 +76,12 @@ final class Recovery {
     }
 
     /** Entries of {@code data} recorded on exactly {@code base} and not yet committed. */
-    static int unrecovered(byte[] data, Path journal, String lineage, long baseSerial) throws StateException {
+    public static int unrecovered(byte[] data, String journal, String lineage, long baseSerial) throws StateException {
         if (data == null) {
             return 0;
         }
         int n = 0;
-        for (JournalCodec.Entry e : JournalCodec.parse(data, journal.toString()).entries()) {
+        for (JournalCodec.Entry e : JournalCodec.parse(data, journal).entries()) {
             if (e.op() != JournalCodec.Op.BEGIN && e.lineage().equals(lineage) && e.baseSerial() == baseSerial) {
                 n++;
             }

@@ -1,11 +1,10 @@
-package dev.lockstep.state.local;
+package dev.lockstep.state.codec;
 
-import dev.lockstep.state.FileProblem;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.SnapshotInfo;
-import dev.lockstep.state.codec.Json;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,13 +14,13 @@ import java.time.Instant;
  * {@code "format": 2} field and {@code restored_from}; version 1 files (no {@code format} field,
  * no {@code restored_from}) are still read. One reader per version.
  */
-final class SnapshotMeta {
+public final class SnapshotMeta {
 
     /** The format version {@link #encode} writes. */
-    static final int CURRENT = 2;
+    public static final int CURRENT = 2;
 
     /** Why a metadata file cannot be read (the message has no file name; the caller adds it). */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unreadable(String message) {
@@ -32,7 +31,7 @@ final class SnapshotMeta {
     private SnapshotMeta() {
     }
 
-    static byte[] encode(SnapshotInfo i, String lineage) {
+    public static byte[] encode(SnapshotInfo i, String lineage) {
         return Json.write(true, g -> write(i, lineage, g));
     }
 
@@ -56,7 +55,7 @@ final class SnapshotMeta {
     }
 
     /** Decodes a metadata file of any supported version. */
-    static SnapshotInfo decode(byte[] bytes) throws Unreadable {
+    public static SnapshotInfo decode(byte[] bytes) throws Unreadable {
         JsonNode n;
         try {
             n = Json.parse(bytes);

@@ -1,0 +1,439 @@
+package dev.lockstep.state.remote;
+
+import dev.lockstep.state.BuildVersion;
+import dev.lockstep.state.Identity;
+import dev.lockstep.state.State;
+import dev.lockstep.state.backend.Journal;
+import dev.lockstep.state.backend.Locker;
+import dev.lockstep.state.backend.SerialExhaustedException;
+import dev.lockstep.state.backend.SnapshotInfo;
+import dev.lockstep.state.backend.StateBackend;
+import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.codec.StateCodec;
+import dev.lockstep.state.journal.Recovery;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A state shared through a {@link RemoteStore} (a Kubernetes namespace, an S3 bucket). A version is
+ * written as new immutable blobs (its metadata, then the compressed state in chunks under the
+ * store's size limit), then made current by one compare-and-swap of the pointer record, which also
+ * lists the kept versions. A reader follows the pointer, so it never sees a torn or mixed state; a
+ * writer that dies at any point leaves the previous version current, and its unreferenced blobs are
+ * removed by the next write. The newest {@code retention} versions are kept as history; older ones
+ * are deleted after each write. During an apply, per-resource results go to journal blobs
+ * ({@link RemoteJournal}), recovered by the next {@link #load} exactly as the local journal is.
+ * See docs/state.md.
+ */
+public final class RemoteBackend implements StateBackend {
+
+    private static final System.Logger LOG = System.getLogger("dev.lockstep.state");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The pointer record's own format. */
+    static final String POINTER_FORMAT = "1";
+
+    /**
+     * Settings of a shared backend.
+     *
+     * @param retention how many versions to keep (at least 1)
+     * @param lockDuration how long the lock lasts without renewal
+     * @param path the configuration directory, recorded in lock info
+     * @param lockstepVersion recorded in state files, metadata and lock info
+     */
+    public record Options(int retention, Duration lockDuration, String path, String lockstepVersion) {
+
+        /** The default retention of shared backends (their storage is a cluster's etcd or a bucket). */
+        public static final int DEFAULT_RETENTION = 20;
+        /** The default lock duration. */
+        public static final Duration DEFAULT_LOCK_DURATION = Duration.ofSeconds(30);
+
+        public static Options defaults(String path) {
+            return new Options(DEFAULT_RETENTION, DEFAULT_LOCK_DURATION, path, BuildVersion.get());
+        }
+
+        public Options withRetention(int r) {
+            return new Options(r, lockDuration, path, lockstepVersion);
+        }
+
+        public Options withLockDuration(Duration d) {
+            return new Options(retention, d, path, lockstepVersion);
+        }
+    }
+
+    private final RemoteStore store;
+    private final Options options;
+    private final StateCodec codec;
+    private final LeaseLocker locker;
+    private RemoteJournal openJournal;
+    /** The journal entries the last load recovered (so persist may retire them), or -1. */
+    private int journalSeenAtLoad = -1;
+
+    public RemoteBackend(RemoteStore store, Options options) {
+        this(store, options, Clock.systemUTC());
+    }
+
+    RemoteBackend(RemoteStore store, Options options, Clock clock) {
+        this.store = store;
+        this.options = options;
+        this.codec = new StateCodec(options.lockstepVersion());
+        this.locker = new LeaseLocker(store.lease(), store.describe(), options.path(), options.lockstepVersion(),
+                options.lockDuration(), clock);
+    }
+
+    /** The store, for messages and for tests. */
+    public RemoteStore store() {
+        return store;
+    }
+
+    /** What the pointer says: the current version and the kept ones, newest first. */
+    record Pointer(String lineage, long serial, int stateFormat, List<VersionRef> history, String version) {
+
+        VersionRef current() {
+            return history.get(0);
+        }
+
+        static Optional<Pointer> read(RemoteStore store) throws StateException {
+            Optional<RemoteStore.Versioned> v = store.readPointer();
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> f = v.get().fields();
+            try {
+                if (!POINTER_FORMAT.equals(f.get("format"))) {
+                    throw new StateException("the state pointer in " + store.describe() + " has format " + f.get("format")
+                            + ", written by a newer lockstep; upgrade lockstep to use this state");
+                }
+                List<VersionRef> h = VersionRef.decodeAll(f.get("history"));
+                if (h.isEmpty()) {
+                    throw new IllegalArgumentException("no versions");
+                }
+                return Optional.of(new Pointer(f.get("lineage"), Long.parseLong(f.get("serial")),
+                        Integer.parseInt(f.get("state_format")), h, v.get().version()));
+            } catch (RuntimeException e) {
+                throw new StateException("the state pointer in " + store.describe() + " is corrupt or was edited by hand ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+
+        Map<String, String> fields() {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("format", POINTER_FORMAT);
+            f.put("lineage", lineage);
+            f.put("serial", Long.toString(serial));
+            f.put("state_format", Integer.toString(stateFormat));
+            f.put("history", VersionRef.encodeAll(history));
+            return f;
+        }
+    }
+
+    @Override
+    public synchronized Loaded load() throws StateException {
+        State stored = readCurrent();
+        String prefix = stored == null ? "journal." : RemoteJournal.prefix(stored.lineage(), stored.serial());
+        byte[] journal = RemoteJournal.collect(store, prefix, stored == null ? 0 : -1);
+        Loaded loaded = Recovery.recover(stored, journal, "the journal in " + store.describe());
+        journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
+        return loaded;
+    }
+
+    /**
+     * The current version, or null before the first write. A reader holds no lock, so a writer may
+     * replace the version it is reading and prune it; a missing part then means reading the new
+     * pointer again, which only a pointer that did not move turns into an error.
+     */
+    private State readCurrent() throws StateException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Pointer> p = Pointer.read(store);
+            if (p.isEmpty()) {
+                return null;
+            }
+            try {
+                return readVersion(p.get().current(), "the current state");
+            } catch (MissingPartException e) {
+                Optional<Pointer> again = Pointer.read(store);
+                if (attempt >= 5 || again.isEmpty() || again.get().version().equals(p.get().version())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A version's chunk is not in the store. */
+    static final class MissingPartException extends StateException {
+        MissingPartException(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads, joins, decompresses and decodes one version's chunks. */
+    private State readVersion(VersionRef ref, String what) throws StateException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < ref.chunks(); i++) {
+            Optional<byte[]> c = store.readBlob(ref.chunkName(i));
+            if (c.isEmpty()) {
+                throw new MissingPartException(what + " (serial " + ref.serial() + ") in " + store.describe() + " is missing its "
+                        + "part " + ref.chunkName(i) + "; earlier versions are listed by `lockstep state history`");
+            }
+            all.writeBytes(c.get());
+        }
+        String source = what + " (serial " + ref.serial() + ") in " + store.describe();
+        byte[] json;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(all.toByteArray()))) {
+            json = in.readAllBytes();
+        } catch (IOException e) {
+            throw new StateException(source + " is corrupt: its compressed data does not check (" + e.getMessage() + ")", e);
+        }
+        return codec.decode(json, source);
+    }
+
+    @Override
+    public synchronized void persist(State state, SnapshotInfo info) throws StateException {
+        if (openJournal != null) {
+            throw new StateException("refusing to persist while a journal is open on " + store.describe()
+                    + ": commit or close it");
+        }
+        Optional<Pointer> p = Pointer.read(store);
+        refuseIfJournalUnseen(state, p);
+        write(state, info, p);
+        journalSeenAtLoad = -1;
+    }
+
+    private void refuseIfJournalUnseen(State state, Optional<Pointer> p) throws StateException {
+        long stored = p.map(Pointer::serial).orElse(0L);
+        byte[] journal = RemoteJournal.collect(store, RemoteJournal.prefix(state.lineage(), stored), -1);
+        if (journal == null || journal.length <= journalSeenAtLoad) {
+            return;
+        }
+        int unrecovered = Recovery.unrecovered(journal, "the journal in " + store.describe(), state.lineage(), stored);
+        if (unrecovered > 0) {
+            throw new StateException("the journal in " + store.describe() + " holds " + unrecovered + " results of an "
+                    + "interrupted command that this state was not loaded with; load the state again (it recovers "
+                    + "them) and retry");
+        }
+    }
+
+    /** Writes a new version after checking it against the pointer read as {@code p}; used by persist and commit. */
+    synchronized void write(State state, SnapshotInfo info, Optional<Pointer> p) throws StateException {
+        if (state.serial() < 1) {
+            throw new StateException("refusing to persist serial " + state.serial() + ": stored serials start at 1");
+        }
+        if (p.isPresent()) {
+            Pointer cur = p.get();
+            if (cur.stateFormat() > StateCodec.CURRENT_VERSION) {
+                throw new StateException("refusing to overwrite the state in " + store.describe() + ": it has format "
+                        + "version " + cur.stateFormat() + ", written by a newer lockstep");
+            }
+            if (!cur.lineage().equals(state.lineage())) {
+                throw new StateException("refusing to write a state of lineage " + state.lineage() + " into "
+                        + store.describe() + ", which holds lineage " + cur.lineage() + ": they are different states");
+            }
+            if (state.serial() <= cur.serial()) {
+                throw new StateException("refusing to write serial " + state.serial() + " into " + store.describe()
+                        + ", which already has serial " + cur.serial()
+                        + ": the state changed since this command read it; run the command again");
+            }
+        }
+        String nonce = HexFormat.of().formatHex(randomBytes(6));
+        byte[] data = gzip(codec.encode(state));
+        int size = store.maxBlobBytes();
+        int chunks = Math.max(1, (data.length + size - 1) / size);
+        VersionRef ref = new VersionRef(state.serial(), nonce, chunks);
+        SnapshotInfo full = complete(info, state.serial());
+        store.createBlob(ref.metaName(), MetaBlob.encode(full, state.lineage(), chunks));
+        for (int i = 0; i < chunks; i++) {
+            int from = i * size;
+            store.createBlob(ref.chunkName(i), java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + size)));
+        }
+        List<VersionRef> history = new ArrayList<>();
+        history.add(ref);
+        p.ifPresent(cur -> history.addAll(cur.history()));
+        List<VersionRef> kept = history.subList(0, Math.min(history.size(), options.retention()));
+        Pointer next = new Pointer(state.lineage(), state.serial(), StateCodec.CURRENT_VERSION, List.copyOf(kept), null);
+        try {
+            store.writePointer(next.fields(), p.map(Pointer::version).orElse(null));
+        } catch (ConflictException e) {
+            deleteQuietly(ref);
+            throw new StateException("the state in " + store.describe() + " changed while serial " + state.serial()
+                    + " was being written (another writer without the lock?); nothing was changed, run the command again", e);
+        }
+        collectGarbage(next);
+    }
+
+    /**
+     * Deletes what no kept version references: versions beyond the retention, the blobs of writers
+     * that died before their compare-and-swap, and journals of committed versions. Best effort:
+     * whatever fails is retried by the next write. Writers hold the lock, so no other write is in flight.
+     */
+    private void collectGarbage(Pointer current) {
+        try {
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            current.history().forEach(r -> keep.add(r.metaName()));
+            for (Map.Entry<String, byte[]> meta : store.listBlobs("meta.").entrySet()) {
+                if (!keep.contains(meta.getKey())) {
+                    deleteVersion(meta.getKey(), meta.getValue());
+                }
+            }
+            for (String j : store.listBlobs("journal.").keySet()) {
+                if (!j.startsWith(RemoteJournal.prefix(current.lineage(), current.serial()))) {
+                    store.deleteBlob(j);
+                }
+            }
+        } catch (StateException e) {
+            LOG.log(System.Logger.Level.WARNING, "cleaning up " + store.describe() + ": " + e.getMessage()
+                    + "; the next write retries");
+        }
+    }
+
+    /** Deletes the chunks of the version whose metadata blob is {@code meta}, then the metadata. */
+    private void deleteVersion(String meta, byte[] content) throws StateException {
+        String[] p = meta.split("\\.");
+        int chunks = MetaBlob.chunks(content);
+        for (int i = 0; i < chunks; i++) {
+            store.deleteBlob("chunk." + p[1] + "." + p[2] + "." + i);
+        }
+        store.deleteBlob(meta);
+    }
+
+    private void deleteQuietly(VersionRef ref) {
+        try {
+            for (int i = 0; i < ref.chunks(); i++) {
+                store.deleteBlob(ref.chunkName(i));
+            }
+            store.deleteBlob(ref.metaName());
+        } catch (StateException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the blobs of an abandoned write (" + e.getMessage()
+                    + "); the next write does");
+        }
+    }
+
+    private SnapshotInfo complete(SnapshotInfo i, long serial) {
+        SnapshotInfo in = i == null ? new SnapshotInfo(0, null, null, null, null, null, null) : i;
+        return new SnapshotInfo(serial, in.time() != null ? in.time() : Instant.now(),
+                in.user() != null ? in.user() : Identity.userAtHost(), in.command() != null ? in.command() : "unknown",
+                in.planDigest(), in.gitCommit(), in.version() != null ? in.version() : options.lockstepVersion(),
+                in.restoredFrom());
+    }
+
+    @Override
+    public synchronized Journal journal(State base) throws StateException {
+        if (openJournal != null) {
+            throw new StateException("a journal is already open on " + store.describe() + ": commit or close it first");
+        }
+        if (!base.canAdvance()) {
+            throw new SerialExhaustedException(base.serial(), store.describe());
+        }
+        Optional<Pointer> p = Pointer.read(store);
+        long stored = p.map(Pointer::serial).orElse(0L);
+        if (p.isPresent() && !p.get().lineage().equals(base.lineage())) {
+            throw new StateException("cannot start a journal on a state of lineage " + base.lineage() + ": "
+                    + store.describe() + " holds lineage " + p.get().lineage());
+        }
+        String where = "the journal in " + store.describe();
+        int unrecovered = Recovery.unrecovered(RemoteJournal.collect(store, RemoteJournal.prefix(base.lineage(), stored),
+                -1), where, base.lineage(), stored);
+        if (base.serial() == stored + 1 && unrecovered > 0) {
+            write(base, new SnapshotInfo(0, null, null, "recover", null, null, null), p);
+        } else if (base.serial() != stored) {
+            throw new StateException("cannot start a journal on serial " + base.serial() + ": the stored state has serial "
+                    + stored + "; load the state again");
+        } else if (unrecovered > 0) {
+            throw new StateException(where + " holds " + unrecovered + " results of an interrupted command that are not "
+                    + "in this state; load the state again to recover them");
+        }
+        journalSeenAtLoad = -1;
+        openJournal = RemoteJournal.start(this, store, base);
+        return openJournal;
+    }
+
+    /** Called by a journal when it is closed or committed. */
+    synchronized void journalEnded(RemoteJournal j) {
+        if (openJournal == j) {
+            openJournal = null;
+        }
+    }
+
+    /** Commits a journal's state: written against the pointer as it is now. */
+    synchronized void commit(State state, SnapshotInfo info) throws StateException {
+        write(state, info, Pointer.read(store));
+    }
+
+    @Override
+    public synchronized List<SnapshotInfo> history() throws StateException {
+        History h = historyWithWarnings();
+        h.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+        return h.entries();
+    }
+
+    @Override
+    public synchronized History historyWithWarnings() throws StateException {
+        Optional<Pointer> p = Pointer.read(store);
+        if (p.isEmpty()) {
+            return new History(List.of(), List.of());
+        }
+        Map<String, byte[]> metas = store.listBlobs("meta.");
+        List<SnapshotInfo> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (VersionRef r : p.get().history()) {
+            byte[] m = metas.get(r.metaName());
+            if (m == null) {
+                warnings.add("the metadata of serial " + r.serial() + " (" + r.metaName() + ") is missing in "
+                        + store.describe() + "; left out");
+                continue;
+            }
+            try {
+                entries.add(MetaBlob.decode(m));
+            } catch (dev.lockstep.state.codec.SnapshotMeta.Unreadable e) {
+                warnings.add("skipped " + r.metaName() + " in " + store.describe() + ": " + e.getMessage());
+            }
+        }
+        return new History(entries, warnings);
+    }
+
+    @Override
+    public synchronized Optional<State> snapshot(long serial) throws StateException {
+        Optional<Pointer> p = Pointer.read(store);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        for (VersionRef r : p.get().history()) {
+            if (r.serial() == serial) {
+                return Optional.of(readVersion(r, "the snapshot"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Locker locker() {
+        return locker;
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 8));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
