@@ -71,6 +71,14 @@ public final class Lockstep implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Workspaces the command opened, closed when it ends (a shared backend's client, the sandbox). */
+    private final java.util.List<dev.lockstep.planner.ops.Workspace> opened = new java.util.ArrayList<>();
+
+    /** Records a workspace the running command opened, so that it is closed when the command ends. */
+    public void opened(dev.lockstep.planner.ops.Workspace w) {
+        opened.add(w);
+    }
+
     /** The configuration directory given with -C, normalised. */
     public Path dir() {
         return dir.toAbsolutePath().normalize();
@@ -143,7 +151,13 @@ public final class Lockstep implements Runnable {
             e.flush();
             return ExitCode.ERROR.code();
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            for (dev.lockstep.planner.ops.Workspace w : root.opened) {
+                w.close();
+            }
+        }
     }
 
     /**

@@ -62,6 +62,9 @@ final class Invocation {
         Outcome<Workspace> o = Workspace.open(new Workspace.Request(root.dir(), System.getenv(),
                 new RunSettings(allowLockout), SandboxSupport.factory(root), new CliProviderLog("lockstep")));
         workspace = o.result();
+        if (workspace != null) {
+            root.opened(workspace);
+        }
         return o;
     }
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code lockstep state ...}: inspect and edit the recorded state. */
 @Command(name = "state", mixinStandardHelpOptions = true, description = "Inspect and edit the recorded state.",
         subcommands = {StateListCommand.class, StateShowCommand.class, StateHistoryCommand.class,
-            StateRmCommand.class, StateMvCommand.class, StateRestoreCommand.class})
+            StateRmCommand.class, StateMvCommand.class, StateRestoreCommand.class,
+            StateMigrateCommand.class})
 public final class StateCommand implements Runnable {
 
     @ParentCommand

@@ -195,6 +195,30 @@ public final class ConfigLoader {
         return SettingsDecoder.decode(dir, blocks, diags);
     }
 
+    /**
+     * The settings in the {@code lockstep} block of one file (such as the previous backend given to
+     * {@code state migrate --from}), relative to the configuration directory {@code dir}.
+     */
+    public Settings loadSettingsFile(Path dir, Path file, Map<String, String> sources) {
+        String name = file.getFileName().toString();
+        String src = readSource(file, file.toString(), diags);
+        if (src == null) {
+            return Settings.defaults(dir);
+        }
+        sources.put(file.toString(), src);
+        List<Block> blocks = new ArrayList<>();
+        for (Body.BodyItem item : Hcl.parseFile(src, file.toString(), diags).items()) {
+            if (item instanceof Block b && b.type().equals("lockstep") && BodyReader.labels(b, 0, "", diags)) {
+                blocks.add(b);
+            }
+        }
+        if (blocks.isEmpty() && !diags.hasErrors()) {
+            diags.error("No backend in " + name, "The file " + file + " has no lockstep { backend \"...\" { } } block "
+                    + "naming where the state is now.", SourceRange.synthetic(file.toString()));
+        }
+        return SettingsDecoder.decode(dir, blocks, diags);
+    }
+
     /** Decodes already-parsed files (also used by tests and by in-memory configurations). */
     public Config decode(Path dir, Map<String, String> sources, Map<String, Body> bodies) {
         Decoded d = new Decoded();

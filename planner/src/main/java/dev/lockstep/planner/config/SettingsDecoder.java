@@ -50,10 +50,7 @@ public final class SettingsDecoder {
         }
         String type = b.label(0);
         if (!type.equals("local")) {
-            diags.error("Unsupported backend", "The backend \"" + type + "\" is not available; this version of lockstep "
-                    + "keeps state in the \"local\" backend only (a \"kubernetes\" backend is planned).",
-                    b.labels().get(0).range());
-            return Settings.defaults(configDir);
+            return SharedBackendDecoder.decode(configDir, b, diags);
         }
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("path", "snapshots"), Set.of(), Set.of(),
                 b.typeRange(), diags);
@@ -66,20 +63,26 @@ public final class SettingsDecoder {
                 dir = configDir.resolve(path.asString()).normalize();
             }
         }
-        int snapshots = Settings.DEFAULT_SNAPSHOTS;
-        Value n = BodyReader.constant(c.attr("snapshots"), Type.NUMBER, diags);
-        if (n != null) {
-            try {
-                snapshots = n.asNumber().intValueExact();
-            } catch (ArithmeticException e) {
-                snapshots = -1;
-            }
-            if (snapshots < 1) {
-                diags.error("Invalid snapshot count", "snapshots is a whole number of state versions to keep, at least 1.",
-                        c.attr("snapshots").expr().range());
-                snapshots = Settings.DEFAULT_SNAPSHOTS;
-            }
+        return new Settings(dir, snapshots(c.attr("snapshots"), Settings.DEFAULT_SNAPSHOTS, diags), null);
+    }
+
+    /** The {@code snapshots} argument: a whole number of versions to keep, at least 1. */
+    static int snapshots(dev.lockstep.planner.hcl.ast.Attribute a, int dflt, Diagnostics diags) {
+        Value n = BodyReader.constant(a, Type.NUMBER, diags);
+        if (n == null) {
+            return dflt;
         }
-        return new Settings(dir, snapshots);
+        int snapshots;
+        try {
+            snapshots = n.asNumber().intValueExact();
+        } catch (ArithmeticException e) {
+            snapshots = -1;
+        }
+        if (snapshots < 1) {
+            diags.error("Invalid snapshot count", "snapshots is a whole number of state versions to keep, at least 1.",
+                    a.expr().range());
+            return dflt;
+        }
+        return snapshots;
     }
 }

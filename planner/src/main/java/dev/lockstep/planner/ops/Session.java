@@ -37,9 +37,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Session implements AutoCloseable {
 
+    /** The state backend a configuration's settings name (opening a shared one can fail). */
+    @FunctionalInterface
+    public interface Backends {
+        StateBackend open(dev.lockstep.planner.config.Settings settings) throws StateException;
+    }
+
     /** How to open a session. */
     public record Request(Path dir, Schemas schemas,
-            java.util.function.Function<dev.lockstep.planner.config.Settings, StateBackend> backends,
+            Backends backends,
             VariableValues.Sources variables,
             Map<String, String> environment, dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log,
             String operation, boolean lock, Duration lockTimeout, dev.lockstep.api.provider.RunSettings run) {
@@ -50,7 +56,7 @@ public final class Session implements AutoCloseable {
 
         /** A request with the default run settings (every guard on). */
         public Request(Path dir, Schemas schemas,
-                java.util.function.Function<dev.lockstep.planner.config.Settings, StateBackend> backends,
+                Backends backends,
                 VariableValues.Sources variables, Map<String, String> environment,
                 dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log, String operation, boolean lock,
                 Duration lockTimeout) {
@@ -115,7 +121,7 @@ public final class Session implements AutoCloseable {
             return new Opened(null, diags);
         }
         v.scope().setVariables(vars);
-        StateBackend backend = r.backends().apply(v.config().settings());
+        StateBackend backend = r.backends().open(v.config().settings());
         Lock lock = r.lock() ? backend.locker().acquire(r.operation(), r.lockTimeout()) : null;
         try {
             StateBackend.Loaded loaded = backend.load();

@@ -10,6 +10,7 @@ import dev.lockstep.state.backend.SnapshotNotFoundException;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.edit.StateEdits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,19 @@ public final class StateOperations {
         } catch (StateException e) {
             return Workspace.stateProblem(e);
         }
+    }
+
+    /**
+     * Copies the state and its kept history from the backend named in {@code fromFile} (a file with
+     * a {@code lockstep { backend ... }} block; null: the local {@code .lockstep/} directory) to the
+     * configuration's backend, holding both locks (see {@link StateMigration}).
+     */
+    public Outcome<StateMigration.Migrated> migrate(Path fromFile, Duration lockTimeout) {
+        Outcome<StateMigration.Migrated> doubt = doubt();
+        if (doubt != null) {
+            return doubt;
+        }
+        return new StateMigration(ws).migrate(fromFile, lockTimeout);
     }
 
     /** Who holds the state lock, if anyone. */

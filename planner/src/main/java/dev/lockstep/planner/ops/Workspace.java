@@ -31,7 +31,7 @@ import java.util.Map;
  * Paths given to operations are relative to the configuration directory, as with Terraform's
  * {@code -chdir}.
  */
-public final class Workspace {
+public final class Workspace implements AutoCloseable {
 
     /**
      * How to open a workspace.
@@ -61,6 +61,8 @@ public final class Workspace {
     private final Map<String, String> sources;
     private final Diagnostics fileProblems;
     private StateBackend backend;
+    private dev.lockstep.state.remote.RemoteStore store;
+    private SandboxOverrides sandbox;
 
     private Workspace(Request request, Schemas schemas, Settings settings, Map<String, String> sources,
             Diagnostics fileProblems) {
@@ -134,12 +136,43 @@ public final class Workspace {
         return request;
     }
 
-    StateBackend backend() {
+    /** The state backend the settings name; a shared one is connected to on first use. */
+    StateBackend backend() throws StateException {
         if (backend == null) {
-            backend = new LocalBackend(settings.stateDir(), LocalBackend.Options.defaults()
-                    .withRetention(settings.snapshots()));
+            Settings.Shared shared = settings.shared();
+            if (shared == null) {
+                backend = new LocalBackend(settings.stateDir(), LocalBackend.Options.defaults()
+                        .withRetention(settings.snapshots()));
+            } else {
+                backend = SharedBackends.open(shared, settings.snapshots(), request, sandbox(), s -> store = s);
+            }
         }
         return backend;
+    }
+
+    /** Where the state lives, for messages: the local directory, or the shared backend's store. */
+    public String stateLocation() {
+        return store != null ? store.describe() : settings.shared() != null ? "the " + settings.shared().type()
+                + " backend" : settings.stateDir().toString();
+    }
+
+    /** Disconnects from a shared backend and stops the sandbox's emulators, if any were started. */
+    @Override
+    public void close() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    /** The workspace's sandbox (or none), for a second backend opened beside this one's. */
+    SandboxOverrides sandboxOverrides() {
+        return sandbox();
     }
 
     /** The snapshot metadata for a version a command writes now. */
@@ -154,13 +187,13 @@ public final class Workspace {
      */
     Outcome<Session> session(String operation, VariableInputs vars, Map<String, Value> fixed, boolean lock,
             Duration lockTimeout) {
-        SandboxOverrides sandbox = lazySandbox();
+        SandboxOverrides shared = sandbox();
+        SandboxOverrides sandbox = shared == SandboxOverrides.NONE ? shared : shared::forProvider;
         try {
             Session.Opened o = Session.open(new Session.Request(dir(), schemas, s -> backend(),
                     new VariableValues.Sources(vars.environment(), vars.varFiles(), vars.assignments(), fixed),
                     request.environment(), sandbox, request.log(), operation, lock, lockTimeout, request.run()));
             if (o.session() == null) {
-                sandbox.close();
                 if (o.diagnostics().asList().stream().anyMatch(d -> d.isError()
                         && d.summary().equals(VariableValues.CONTRADICTS_SAVED_PLAN))) {
                     return Outcome.refused(Refusal.PLAN_STALE, o.diagnostics());
@@ -170,7 +203,6 @@ public final class Workspace {
             sources.putAll(o.session().config().sources());
             return Outcome.succeeded(o.session(), o.diagnostics());
         } catch (StateException e) {
-            sandbox.close();
             return stateProblem(e);
         }
     }
@@ -197,34 +229,39 @@ public final class Workspace {
     }
 
     /**
-     * The sandbox, started when a provider first asks: where it lives depends on the state
-     * directory, and providers the command does not use never start an emulator.
+     * The workspace's one sandbox, started when a provider (or a shared backend) first asks: where it
+     * lives depends on the state directory, and systems the command does not use never start an
+     * emulator. Sessions get a view that does not stop it; {@link #close} does, after the state
+     * lock (which may live in the sandbox's Kubernetes or S3) has been released.
      */
-    private SandboxOverrides lazySandbox() {
+    private synchronized SandboxOverrides sandbox() {
         if (request.sandbox() == NO_SANDBOX) {
             return SandboxOverrides.NONE;
         }
-        return new SandboxOverrides() {
-            private SandboxOverrides resolved;
+        if (sandbox == null) {
+            sandbox = new SandboxOverrides() {
+                private SandboxOverrides resolved;
 
-            private synchronized SandboxOverrides resolved() {
-                if (resolved == null) {
-                    resolved = request.sandbox().open(stateDir());
+                private synchronized SandboxOverrides resolved() {
+                    if (resolved == null) {
+                        resolved = request.sandbox().open(stateDir());
+                    }
+                    return resolved;
                 }
-                return resolved;
-            }
 
-            @Override
-            public Map<String, String> forProvider(String provider) {
-                return resolved().forProvider(provider);
-            }
-
-            @Override
-            public synchronized void close() {
-                if (resolved != null) {
-                    resolved.close();
+                @Override
+                public Map<String, String> forProvider(String provider) {
+                    return resolved().forProvider(provider);
                 }
-            }
-        };
+
+                @Override
+                public synchronized void close() {
+                    if (resolved != null) {
+                        resolved.close();
+                    }
+                }
+            };
+        }
+        return sandbox;
     }
 }

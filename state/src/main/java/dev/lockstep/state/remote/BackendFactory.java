@@ -21,6 +21,14 @@ public interface BackendFactory {
     BlockSchema schema();
 
     /**
+     * The sandbox system whose emulator stands in for this backend's store with {@code --sandbox}
+     * (its overrides reach {@link #open} as {@link BackendConfig#sandbox()}): the type by default.
+     */
+    default String sandboxSystem() {
+        return type();
+    }
+
+    /**
      * Connects to the store the arguments name. Problems (no credentials, a missing bucket or
      * namespace, an unreachable endpoint) are a {@link StateException} whose message says what
      * was tried and how to fix it; nothing is written by opening.
