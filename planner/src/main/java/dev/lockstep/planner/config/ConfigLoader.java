@@ -166,6 +166,12 @@ public final class ConfigLoader {
      * looked for. Fills {@code sources} with the files read.
      */
     public Settings loadSettings(Path dir, Map<String, String> sources, Diagnostics fileProblems) {
+        return loadSettings(dir, sources, fileProblems, null);
+    }
+
+    /** As {@link #loadSettings(Path, Map, Diagnostics)}, with the encryption block (its variables from {@code environment}). */
+    public Settings loadSettings(Path dir, Map<String, String> sources, Diagnostics fileProblems,
+            Map<String, String> environment) {
         List<Block> blocks = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             fileProblems.error("Configuration directory not found", "The directory " + dir + " does not exist or is "
@@ -192,7 +198,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        return SettingsDecoder.decode(dir, blocks, diags);
+        return SettingsDecoder.decode(dir, blocks, diags, environment);
     }
 
     /**

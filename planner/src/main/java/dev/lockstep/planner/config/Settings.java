@@ -24,8 +24,9 @@ import java.time.Duration;
  *     shared backend it still holds the audit log and the sandbox's data)
  * @param snapshots how many state versions to keep as snapshots
  * @param shared the shared backend, or null for the local one
+ * @param encryption the {@code encryption} block, or null when there is none (nothing is encrypted)
  */
-public record Settings(Path stateDir, int snapshots, Shared shared) {
+public record Settings(Path stateDir, int snapshots, Shared shared, EncryptionSettings encryption) {
 
     public static final String DEFAULT_STATE_DIR = ".lockstep";
     public static final int DEFAULT_SNAPSHOTS = 100;
@@ -42,6 +43,11 @@ public record Settings(Path stateDir, int snapshots, Shared shared) {
     }
 
     public static Settings defaults(Path configDir) {
-        return new Settings(configDir.resolve(DEFAULT_STATE_DIR), DEFAULT_SNAPSHOTS, null);
+        return new Settings(configDir.resolve(DEFAULT_STATE_DIR), DEFAULT_SNAPSHOTS, null, null);
+    }
+
+    /** The same settings with this encryption block. */
+    public Settings withEncryption(EncryptionSettings e) {
+        return new Settings(stateDir, snapshots, shared, e);
     }
 }

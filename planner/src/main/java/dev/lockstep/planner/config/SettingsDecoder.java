@@ -6,6 +6,7 @@ import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.hcl.ast.Block;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Decodes and checks the {@code lockstep} blocks of a configuration into {@link Settings}. */
@@ -15,8 +16,17 @@ public final class SettingsDecoder {
     }
 
     public static Settings decode(Path configDir, List<Block> blocks, Diagnostics diags) {
+        return decode(configDir, blocks, diags, null);
+    }
+
+    /**
+     * Decodes the settings; the {@code encryption} block only when {@code environment} is given
+     * (its variables come from there), since only the workspace, which has it, resolves keys.
+     */
+    public static Settings decode(Path configDir, List<Block> blocks, Diagnostics diags, Map<String, String> environment) {
         Settings s = Settings.defaults(configDir);
         Block backend = null;
+        Block encryption = null;
         for (Block b : blocks) {
             BodyReader.Content c = BodyReader.read(b.body(), Set.of(), Set.of("backend", "encryption", "approvals"),
                     Set.of(), b.typeRange(), diags);
@@ -32,12 +42,23 @@ public final class SettingsDecoder {
                         backend = nb;
                         s = backend(configDir, nb, diags);
                         break;
+                    case "encryption":
+                        if (encryption != null) {
+                            diags.error("Duplicate encryption configuration", "Encryption was already configured at "
+                                    + BodyReader.where(encryption.typeRange()) + ".", nb.typeRange());
+                            continue;
+                        }
+                        encryption = nb;
+                        break;
                     default:
                         diags.error("Unsupported lockstep setting", "The \"" + nb.type() + "\" setting is not available "
-                                + "in this version of lockstep: state and plan encryption and plan approvals are "
-                                + "planned but not built yet. Remove the block.", nb.typeRange());
+                                + "in this version of lockstep: plan approvals are planned but not built yet. Remove "
+                                + "the block.", nb.typeRange());
                 }
             }
+        }
+        if (encryption != null && environment != null && BodyReader.labels(encryption, 0, "", diags)) {
+            s = s.withEncryption(new EncryptionDecoder(diags, environment).decode(encryption));
         }
         return s;
     }
@@ -63,7 +84,7 @@ public final class SettingsDecoder {
                 dir = configDir.resolve(path.asString()).normalize();
             }
         }
-        return new Settings(dir, snapshots(c.attr("snapshots"), Settings.DEFAULT_SNAPSHOTS, diags), null);
+        return new Settings(dir, snapshots(c.attr("snapshots"), Settings.DEFAULT_SNAPSHOTS, diags), null, null);
     }
 
     /** The {@code snapshots} argument: a whole number of versions to keep, at least 1. */

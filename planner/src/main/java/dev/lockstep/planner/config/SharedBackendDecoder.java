@@ -86,7 +86,7 @@ final class SharedBackendDecoder {
         own.remove("snapshots");
         own.remove("lock_duration");
         return new Settings(configDir.resolve(Settings.DEFAULT_STATE_DIR), snapshots,
-                new Settings.Shared(type, Value.object(own), lock, b.typeRange()));
+                new Settings.Shared(type, Value.object(own), lock, b.typeRange()), null);
     }
 
     private static BlockSchema withCommon(BlockSchema own) {

@@ -85,9 +85,9 @@ final class Applying {
     }
 
     /** Reads a plan file: a file that cannot be read fails; one that is not an intact plan is refused. */
-    static Outcome<SavedPlan> read(java.nio.file.Path file) {
+    static Outcome<SavedPlan> read(java.nio.file.Path file, dev.lockstep.state.crypto.Encryption encryption) {
         try {
-            return Outcome.succeeded(PlanFiles.read(file));
+            return Outcome.succeeded(PlanFiles.read(file, encryption));
         } catch (PlanFileException e) {
             if (e.kind() == PlanFileException.Kind.UNREADABLE) {
                 return Outcome.failed("Failed to read the plan file", e.getMessage());

@@ -67,7 +67,7 @@ public final class Operations {
                 byte[] bytes = PlanFileCodec.encode(new PlanFileCodec.Contents(planned.plan(), r.options(),
                         s.variables(), new SecretHasher(s.state().hashKey())));
                 try {
-                    PlanFiles.write(saved, bytes);
+                    PlanFiles.write(saved, bytes, ws.encryption().plan());
                 } catch (IOException e) {
                     return Outcome.failed(diags.error("Failed to write the plan file", "The plan could not be saved "
                             + "to " + saved + ": " + dev.lockstep.state.FileProblem.reason(e) + ".", null));
@@ -85,7 +85,11 @@ public final class Operations {
     }
 
     static Outcome<SavedPlan> readPlanFile(Workspace ws, Path file) {
-        return Applying.read(ws.resolve(file));
+        try {
+            return Applying.read(ws.resolve(file), ws.encryption().plan());
+        } catch (StateException e) {
+            return Workspace.stateProblem(e);
+        }
     }
 
     /** Applies (or destroys): plans or takes a saved plan, confirms, applies, saves the state. */

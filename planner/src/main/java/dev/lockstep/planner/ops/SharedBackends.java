@@ -24,7 +24,7 @@ final class SharedBackends {
     }
 
     static StateBackend open(Settings.Shared shared, int retention, Workspace.Request request, SandboxOverrides sandbox,
-            Consumer<RemoteStore> opened) throws StateException {
+            dev.lockstep.state.crypto.Encryption encryption, Consumer<RemoteStore> opened) throws StateException {
         BackendFactory factory = null;
         for (BackendFactory f : ServiceLoader.load(BackendFactory.class)) {
             if (f.type().equals(shared.type())) {
@@ -39,6 +39,6 @@ final class SharedBackends {
                 overrides, request.log()));
         opened.accept(store);
         return new RemoteBackend(store, new RemoteBackend.Options(retention, shared.lockDuration(),
-                request.dir().toString(), BuildVersion.get()));
+                request.dir().toString(), BuildVersion.get(), encryption));
     }
 }

@@ -59,9 +59,10 @@ public final class StateMigration {
         RemoteStore[] sourceStore = new RemoteStore[1];
         try {
             StateBackend source = from.shared() == null
-                    ? new LocalBackend(from.stateDir(), LocalBackend.Options.defaults().withRetention(from.snapshots()))
+                    ? new LocalBackend(from.stateDir(), LocalBackend.Options.defaults().withRetention(from.snapshots())
+                            .withEncryption(ws.encryption().state()))
                     : SharedBackends.open(from.shared(), from.snapshots(), ws.request(), ws.sandboxOverrides(),
-                            s -> sourceStore[0] = s);
+                            ws.encryption().state(), s -> sourceStore[0] = s);
             String fromName = sourceStore[0] != null ? sourceStore[0].describe() : from.stateDir().toString();
             StateBackend target = ws.backend();
             if (fromName.equals(ws.stateLocation())) {

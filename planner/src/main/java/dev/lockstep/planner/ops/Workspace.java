@@ -63,6 +63,7 @@ public final class Workspace implements AutoCloseable {
     private StateBackend backend;
     private dev.lockstep.state.remote.RemoteStore store;
     private SandboxOverrides sandbox;
+    private EncryptionSetup.Policies policies;
 
     private Workspace(Request request, Schemas schemas, Settings settings, Map<String, String> sources,
             Diagnostics fileProblems) {
@@ -81,9 +82,16 @@ public final class Workspace implements AutoCloseable {
         Path dir = r.dir().toAbsolutePath().normalize();
         Settings settings = new ConfigLoader(d, dev.lockstep.planner.hcl.eval.EvalContext.of(Map.of(), Map.of(),
                 new dev.lockstep.planner.hcl.function.FunctionContext(dir, r.environment(), true)))
-                .loadSettings(dir, sources, fileProblems);
+                .loadSettings(dir, sources, fileProblems, r.environment());
         if (d.hasErrors()) {
             return Outcome.failed(d.addAll(fileProblems));
+        }
+        if (settings.shared() != null && (settings.encryption() == null || settings.encryption().state() == null)) {
+            d.warning("Shared state is not encrypted", "The state in the " + settings.shared().type() + " backend is "
+                    + "readable by anyone who can read that " + (settings.shared().type().equals("s3") ? "bucket"
+                    : "store") + ", and so is the key of its secret hashes, stored with them: they can test guesses "
+                    + "of a low-entropy secret against its hash. Configure lockstep { encryption { ... } } with a "
+                    + "state block (docs/encryption.md).", settings.shared().range());
         }
         Request normalized = new Request(dir, Map.copyOf(r.environment()), r.run(), r.sandbox(), r.log());
         return Outcome.succeeded(new Workspace(normalized, Schemas.discover(), settings, sources, fileProblems), d);
@@ -142,12 +150,21 @@ public final class Workspace implements AutoCloseable {
             Settings.Shared shared = settings.shared();
             if (shared == null) {
                 backend = new LocalBackend(settings.stateDir(), LocalBackend.Options.defaults()
-                        .withRetention(settings.snapshots()));
+                        .withRetention(settings.snapshots()).withEncryption(encryption().state()));
             } else {
-                backend = SharedBackends.open(shared, settings.snapshots(), request, sandbox(), s -> store = s);
+                backend = SharedBackends.open(shared, settings.snapshots(), request, sandbox(), encryption().state(),
+                        s -> store = s);
             }
         }
         return backend;
+    }
+
+    /** The encryption policies of state and plan files, resolved on first use (a secret store is read then). */
+    EncryptionSetup.Policies encryption() throws StateException {
+        if (policies == null) {
+            policies = new EncryptionSetup(settings.encryption(), request.environment(), sandbox()).resolve();
+        }
+        return policies;
     }
 
     /** Where the state lives, for messages: the local directory, or the shared backend's store. */

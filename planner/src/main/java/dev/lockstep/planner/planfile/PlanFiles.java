@@ -1,6 +1,9 @@
 package dev.lockstep.planner.planfile;
 
 import dev.lockstep.state.FileProblem;
+import dev.lockstep.state.crypto.Encryption;
+import dev.lockstep.state.crypto.EncryptionException;
+import dev.lockstep.state.crypto.Envelope;
 import dev.lockstep.state.local.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +24,41 @@ public final class PlanFiles {
         SecureFiles.writeAtomically(path.toAbsolutePath(), bytes, true);
     }
 
+    /**
+     * Writes an encoded plan sealed with {@code encryption} (the {@code plan} policy of the
+     * configuration's encryption block; as it is when that policy is {@link Encryption#NONE}).
+     */
+    public static void write(Path path, byte[] bytes, Encryption encryption) throws IOException {
+        byte[] out = bytes;
+        if (encryption.encrypts()) {
+            try {
+                out = encryption.seal(java.util.Map.of("plan_format", PlanFileCodec.FORMAT), bytes);
+            } catch (EncryptionException e) {
+                throw new IOException("it cannot be encrypted: " + e.getMessage(), e);
+            }
+        }
+        write(path, out);
+    }
+
+    /** Reads, opens with {@code encryption} and decodes a plan file. */
+    public static SavedPlan read(Path path, Encryption encryption) throws PlanFileException {
+        byte[] bytes = readBytes(path);
+        if (encryption.isConfigured() || Envelope.isEncrypted(bytes)) {
+            try {
+                bytes = encryption.open(bytes, "the plan file " + path).plaintext();
+            } catch (EncryptionException e) {
+                throw new PlanFileException(PlanFileException.Kind.UNUSABLE, e.getMessage());
+            }
+        }
+        return PlanFileCodec.decode(bytes);
+    }
+
     /** Reads and decodes a plan file. */
     public static SavedPlan read(Path path) throws PlanFileException {
+        return read(path, Encryption.NONE);
+    }
+
+    private static byte[] readBytes(Path path) throws PlanFileException {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {
@@ -36,6 +72,6 @@ public final class PlanFiles {
             throw new PlanFileException(PlanFileException.Kind.UNREADABLE, "The plan file " + path
                     + " cannot be read: " + FileProblem.reason(e) + ".");
         }
-        return PlanFileCodec.decode(bytes);
+        return bytes;
     }
 }

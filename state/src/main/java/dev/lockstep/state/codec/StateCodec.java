@@ -33,6 +33,7 @@ public final class StateCodec {
 
     private final String lockstepVersion;
     private final Map<Integer, StateUpgrader> upgraders = new TreeMap<>();
+    private dev.lockstep.state.crypto.Encryption encryption = dev.lockstep.state.crypto.Encryption.NONE;
 
     /** A codec with the built-in upgraders, recording {@code lockstepVersion} in what it writes. */
     public StateCodec(String lockstepVersion) {
@@ -51,6 +52,22 @@ public final class StateCodec {
                 throw new IllegalArgumentException("two upgraders from version " + u.fromVersion());
             }
         }
+    }
+
+    /**
+     * The same codec, sealing what it encodes and opening what it decodes with {@code e} (state
+     * files, snapshots, chunks): an encrypted document is an envelope whose readable header holds
+     * {@code version}, {@code lineage} and {@code serial} (docs/encryption.md).
+     */
+    public StateCodec withEncryption(dev.lockstep.state.crypto.Encryption e) {
+        StateCodec c = new StateCodec(lockstepVersion, List.copyOf(upgraders.values()));
+        c.encryption = Objects.requireNonNull(e, "encryption");
+        return c;
+    }
+
+    /** How this codec encrypts. */
+    public dev.lockstep.state.crypto.Encryption encryption() {
+        return encryption;
     }
 
     /** The lockstep version written into every document. */
@@ -73,7 +90,19 @@ public final class StateCodec {
      * written (an unknown value, or a sensitive value that was not redacted).
      */
     public byte[] encode(State s) {
-        return Json.write(true, g -> StateV1Writer.write(s, lockstepVersion, g));
+        byte[] plain = Json.write(true, g -> StateV1Writer.write(s, lockstepVersion, g));
+        if (!encryption.encrypts()) {
+            return plain;
+        }
+        Map<String, Object> header = new java.util.LinkedHashMap<>();
+        header.put("version", CURRENT_VERSION);
+        header.put("lineage", s.lineage());
+        header.put("serial", s.serial());
+        try {
+            return encryption.seal(header, plain);
+        } catch (dev.lockstep.state.crypto.EncryptionException e) {
+            throw new IllegalStateException("cannot encrypt the state: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -82,6 +111,13 @@ public final class StateCodec {
      * @param source the file it came from, for messages (such as {@code .lockstep/state.json})
      */
     public State decode(byte[] bytes, String source) throws StateException {
+        if (encryption.isConfigured() || dev.lockstep.state.crypto.Envelope.isEncrypted(bytes)) {
+            try {
+                bytes = encryption.open(bytes, source).plaintext();
+            } catch (dev.lockstep.state.crypto.EncryptionException e) {
+                throw new StateException(e.getMessage(), e);
+            }
+        }
         JsonNode root;
         try {
             root = Json.parse(bytes);
@@ -134,9 +170,17 @@ public final class StateCodec {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new StateException(source + " is corrupt: it is not a JSON object");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME && (version == null || lineage == null || serial == null)) {
+            JsonToken next;
+            while (((next = p.nextToken()) == JsonToken.FIELD_NAME || next == JsonToken.END_OBJECT)
+                    && (version == null || lineage == null || serial == null)) {
+                if (next == JsonToken.END_OBJECT) {
+                    continue;
+                }
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
+                if (name.equals("header") && t == JsonToken.START_OBJECT && version == null) {
+                    continue; // an encrypted document: its readable header holds the three fields
+                }
                 if (name.equals("version") && t == JsonToken.VALUE_NUMBER_INT) {
                     version = p.getIntValue();
                 } else if (name.equals("lineage") && t == JsonToken.VALUE_STRING) {

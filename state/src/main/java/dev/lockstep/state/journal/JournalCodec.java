@@ -9,6 +9,9 @@ import dev.lockstep.state.codec.FormatException;
 import dev.lockstep.state.codec.Json;
 import dev.lockstep.state.codec.ResourceJson;
 import dev.lockstep.state.codec.StateCodec;
+import dev.lockstep.state.crypto.Encryption;
+import dev.lockstep.state.crypto.EncryptionException;
+import dev.lockstep.state.crypto.Envelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -46,6 +50,25 @@ public final class JournalCodec {
     private static final int SUFFIX = CRC_PREFIX.length + 8 + 2;
 
     private JournalCodec() {
+    }
+
+    /**
+     * The line of {@code e}, newline included; with encryption, the line (checksum included) sealed
+     * as one envelope, which holds no newline, followed by one.
+     */
+    public static byte[] encode(Entry e, Encryption encryption) {
+        byte[] line = encode(e);
+        if (!encryption.encrypts()) {
+            return line;
+        }
+        try {
+            byte[] sealed = encryption.seal(Map.of("journal", 1), java.util.Arrays.copyOf(line, line.length - 1));
+            byte[] out = java.util.Arrays.copyOf(sealed, sealed.length + 1);
+            out[sealed.length] = '\n';
+            return out;
+        } catch (EncryptionException ex) {
+            throw new IllegalStateException("cannot encrypt a journal entry: " + ex.getMessage(), ex);
+        }
     }
 
     /** The line of {@code e}, newline included. */
@@ -96,6 +119,16 @@ public final class JournalCodec {
      * an error: skipping it could silently drop an acknowledged result.
      */
     public static Parsed parse(byte[] data, String source) throws StateException {
+        return parse(data, source, Encryption.NONE);
+    }
+
+    /**
+     * As {@link #parse(byte[], String)}, opening sealed lines with {@code encryption}. A sealed line
+     * that does not open counts as a bad line (torn when last, else corruption); an encrypted
+     * journal read without an encryption block, or a plaintext one while encryption is configured
+     * without the unencrypted fallback, is an error.
+     */
+    public static Parsed parse(byte[] data, String source, Encryption encryption) throws StateException {
         List<Entry> entries = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int start = 0;
@@ -106,7 +139,33 @@ public final class JournalCodec {
             boolean complete = nl >= 0;
             int end = complete ? nl : data.length;
             boolean last = !complete || nl + 1 >= data.length;
-            String problem = complete ? checkCrc(data, start, end) : "it has no end of line";
+            byte[] line = data;
+            int from = start;
+            int to = end;
+            String problem = null;
+            if (!complete) {
+                problem = "it has no end of line";
+            } else if (encryption.isConfigured() || data[start] == '{' && Envelope.isEncrypted(
+                    java.util.Arrays.copyOfRange(data, start, end))) {
+                byte[] raw = java.util.Arrays.copyOfRange(data, start, end);
+                if (!encryption.isConfigured()) {
+                    throw new StateException(source + " is encrypted, but this configuration has no encryption block; "
+                            + "add the one it was written with");
+                }
+                try {
+                    line = encryption.open(raw, source + " line " + lineNo).plaintext();
+                    from = 0;
+                    to = line.length;
+                } catch (EncryptionException ex) {
+                    if (!Envelope.isEncrypted(raw)) {
+                        throw new StateException(ex.getMessage(), ex);
+                    }
+                    problem = "it does not decrypt";
+                }
+            }
+            if (problem == null) {
+                problem = checkCrc(line, from, to);
+            }
             if (problem != null) {
                 if (last) {
                     warnings.add("ignored the last line (" + lineNo + ") of " + source + ": " + problem
@@ -118,7 +177,7 @@ public final class JournalCodec {
                         + "deleting that line loses the result it recorded.");
             }
             try {
-                entries.add(decode(Json.parse(java.util.Arrays.copyOfRange(data, start, end))));
+                entries.add(decode(Json.parse(java.util.Arrays.copyOfRange(line, from, to))));
             } catch (IOException | FormatException | java.time.DateTimeException | IllegalArgumentException e) {
                 throw new StateException(source + " line " + lineNo + " cannot be read: " + e.getMessage(), e);
             }

@@ -27,12 +27,13 @@ public final class Recovery {
      * The state to work on: {@code stored} (null when none) with the journal {@code data} (null
      * when none) replayed on top; recovered, with the serial one higher, when any entry applied.
      */
-    public static StateBackend.Loaded recover(State stored, byte[] data, String journal) throws StateException {
+    public static StateBackend.Loaded recover(State stored, byte[] data, String journal,
+            dev.lockstep.state.crypto.Encryption encryption) throws StateException {
         List<String> warnings = new ArrayList<>();
         if (data == null) {
             return new StateBackend.Loaded(stored == null ? State.empty() : stored, false, warnings);
         }
-        JournalCodec.Parsed parsed = JournalCodec.parse(data, journal);
+        JournalCodec.Parsed parsed = JournalCodec.parse(data, journal, encryption);
         warnings.addAll(parsed.warnings());
         State base = stored != null ? stored : fromBegin(parsed.entries());
         if (base == null) {
@@ -76,12 +77,13 @@ public final class Recovery {
     }
 
     /** Entries of {@code data} recorded on exactly {@code base} and not yet committed. */
-    public static int unrecovered(byte[] data, String journal, String lineage, long baseSerial) throws StateException {
+    public static int unrecovered(byte[] data, String journal, String lineage, long baseSerial,
+            dev.lockstep.state.crypto.Encryption encryption) throws StateException {
         if (data == null) {
             return 0;
         }
         int n = 0;
-        for (JournalCodec.Entry e : JournalCodec.parse(data, journal).entries()) {
+        for (JournalCodec.Entry e : JournalCodec.parse(data, journal, encryption).entries()) {
             if (e.op() != JournalCodec.Op.BEGIN && e.lineage().equals(lineage) && e.baseSerial() == baseSerial) {
                 n++;
             }

@@ -12,6 +12,7 @@ import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.codec.StateCodec;
 import dev.lockstep.state.codec.StateHeader;
+import dev.lockstep.state.crypto.Encryption;
 import dev.lockstep.state.journal.Recovery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,23 +49,36 @@ public final class LocalBackend implements StateBackend {
      * @param lockTtl how long a lock holder's info stays valid without renewal
      * @param lockstepVersion recorded in state files, snapshots and lock info
      */
-    public record Options(int retention, Duration lockTtl, String lockstepVersion) {
+    public record Options(int retention, Duration lockTtl, String lockstepVersion, Encryption encryption) {
 
-        /** 100 snapshots, the default lock TTL, this build's version. */
+        public Options {
+            encryption = encryption == null ? Encryption.NONE : encryption;
+        }
+
+        public Options(int retention, Duration lockTtl, String lockstepVersion) {
+            this(retention, lockTtl, lockstepVersion, Encryption.NONE);
+        }
+
+        /** 100 snapshots, the default lock TTL, this build's version, no encryption. */
         public static Options defaults() {
             return new Options(100, LocalLocker.DEFAULT_TTL, BuildVersion.get());
         }
 
         public Options withRetention(int r) {
-            return new Options(r, lockTtl, lockstepVersion);
+            return new Options(r, lockTtl, lockstepVersion, encryption);
         }
 
         public Options withLockTtl(Duration ttl) {
-            return new Options(retention, ttl, lockstepVersion);
+            return new Options(retention, ttl, lockstepVersion, encryption);
         }
 
         public Options withLockstepVersion(String v) {
-            return new Options(retention, lockTtl, v);
+            return new Options(retention, lockTtl, v, encryption);
+        }
+
+        /** State files, snapshots and journal entries sealed with {@code e} (docs/encryption.md). */
+        public Options withEncryption(Encryption e) {
+            return new Options(retention, lockTtl, lockstepVersion, e);
         }
     }
 
@@ -87,10 +101,15 @@ public final class LocalBackend implements StateBackend {
         this.dir = Objects.requireNonNull(lockstepDir, "lockstepDir");
         Path parent = lockstepDir.toAbsolutePath().normalize().getParent();
         this.configDir = parent == null ? lockstepDir.toAbsolutePath() : parent;
-        this.codec = new StateCodec(options.lockstepVersion());
+        this.codec = new StateCodec(options.lockstepVersion()).withEncryption(options.encryption());
         this.snapshots = new SnapshotStore(dir.resolve(SNAPSHOT_DIR), options.retention());
         this.writer = new VersionWriter(dir, configDir, codec, snapshots);
         this.locker = new LocalLocker(dir, configDir.toString(), options.lockstepVersion(), options.lockTtl());
+    }
+
+    /** How state files and journal entries are encrypted. */
+    Encryption encryption() {
+        return codec.encryption();
     }
 
     /** The {@code .lockstep} directory. */
@@ -121,7 +140,7 @@ public final class LocalBackend implements StateBackend {
             refuseIfOrphanedSnapshots();
         }
         byte[] journal = readIfExists(journalFile());
-        Loaded loaded = Recovery.recover(stored, journal, journalFile().toString());
+        Loaded loaded = Recovery.recover(stored, journal, journalFile().toString(), codec.encryption());
         journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
         long newest = stored == null ? 0 : snapshots.newest();
         if (stored != null && newest > stored.serial()) {
@@ -140,7 +159,7 @@ public final class LocalBackend implements StateBackend {
         try {
             return codec.decode(data, stateFile().toString());
         } catch (StateException e) {
-            if (e.getMessage().startsWith("cannot ")) {
+            if (e.getMessage().startsWith("cannot ") || e.getCause() instanceof dev.lockstep.state.crypto.EncryptionException) {
                 throw e;
             }
             throw new StateException(e.getMessage() + ". Earlier versions are kept in " + snapshots.dir()
@@ -229,7 +248,8 @@ public final class LocalBackend implements StateBackend {
             return;
         }
         StateHeader h = storedHeader();
-        int unrecovered = Recovery.unrecovered(journal, journalFile().toString(), state.lineage(), h == null ? 0 : h.serial());
+        int unrecovered = Recovery.unrecovered(journal, journalFile().toString(), state.lineage(), h == null ? 0 : h.serial(),
+                codec.encryption());
         if (unrecovered > 0) {
             throw new StateException(journalFile() + " holds " + unrecovered + " results of an interrupted command "
                     + "that this state was not loaded with; load the state again (it recovers them) and retry");
@@ -300,7 +320,7 @@ public final class LocalBackend implements StateBackend {
                     + " holds lineage " + h.lineage());
         }
         Path jf = journalFile();
-        int unrecovered = Recovery.unrecovered(readIfExists(jf), jf.toString(), base.lineage(), stored);
+        int unrecovered = Recovery.unrecovered(readIfExists(jf), jf.toString(), base.lineage(), stored, codec.encryption());
         if (base.serial() == stored + 1 && unrecovered > 0) {
             write(base, info("recover", null));
         } else if (base.serial() != stored) {

@@ -136,7 +136,7 @@ final class LocalJournal implements Journal {
                     e.resource(), e.address(), e.hashKey());
             byte[] line;
             try {
-                line = JournalCodec.encode(numbered);
+                line = JournalCodec.encode(numbered, backend.encryption());
             } catch (IllegalArgumentException ex) {
                 throw new StateException("refusing to record " + ex.getMessage(), ex);
             }

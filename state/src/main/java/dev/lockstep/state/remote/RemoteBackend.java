@@ -10,6 +10,7 @@ import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.codec.StateCodec;
+import dev.lockstep.state.crypto.Encryption;
 import dev.lockstep.state.journal.Recovery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,23 +54,33 @@ public final class RemoteBackend implements StateBackend {
      * @param path the configuration directory, recorded in lock info
      * @param lockstepVersion recorded in state files, metadata and lock info
      */
-    public record Options(int retention, Duration lockDuration, String path, String lockstepVersion) {
+    public record Options(int retention, Duration lockDuration, String path, String lockstepVersion,
+            Encryption encryption) {
 
         /** The default retention of shared backends (their storage is a cluster's etcd or a bucket). */
         public static final int DEFAULT_RETENTION = 20;
         /** The default lock duration. */
         public static final Duration DEFAULT_LOCK_DURATION = Duration.ofSeconds(30);
 
+        public Options {
+            encryption = encryption == null ? Encryption.NONE : encryption;
+        }
+
         public static Options defaults(String path) {
-            return new Options(DEFAULT_RETENTION, DEFAULT_LOCK_DURATION, path, BuildVersion.get());
+            return new Options(DEFAULT_RETENTION, DEFAULT_LOCK_DURATION, path, BuildVersion.get(), Encryption.NONE);
         }
 
         public Options withRetention(int r) {
-            return new Options(r, lockDuration, path, lockstepVersion);
+            return new Options(r, lockDuration, path, lockstepVersion, encryption);
         }
 
         public Options withLockDuration(Duration d) {
-            return new Options(retention, d, path, lockstepVersion);
+            return new Options(retention, d, path, lockstepVersion, encryption);
+        }
+
+        /** Versions and journal entries sealed with {@code e} (docs/encryption.md). */
+        public Options withEncryption(Encryption e) {
+            return new Options(retention, lockDuration, path, lockstepVersion, e);
         }
     }
 
@@ -88,9 +99,14 @@ public final class RemoteBackend implements StateBackend {
     RemoteBackend(RemoteStore store, Options options, Clock clock) {
         this.store = store;
         this.options = options;
-        this.codec = new StateCodec(options.lockstepVersion());
+        this.codec = new StateCodec(options.lockstepVersion()).withEncryption(options.encryption());
         this.locker = new LeaseLocker(store.lease(), store.describe(), options.path(), options.lockstepVersion(),
                 options.lockDuration(), clock);
+    }
+
+    /** How versions and journal entries are encrypted. */
+    Encryption encryption() {
+        return codec.encryption();
     }
 
     /** The store, for messages and for tests. */
@@ -144,7 +160,7 @@ public final class RemoteBackend implements StateBackend {
         State stored = readCurrent();
         String prefix = stored == null ? "journal." : RemoteJournal.prefix(stored.lineage(), stored.serial());
         byte[] journal = RemoteJournal.collect(store, prefix, stored == null ? 0 : -1);
-        Loaded loaded = Recovery.recover(stored, journal, "the journal in " + store.describe());
+        Loaded loaded = Recovery.recover(stored, journal, "the journal in " + store.describe(), codec.encryption());
         journalSeenAtLoad = loaded.recovered() ? journal.length : -1;
         return loaded;
     }
@@ -217,7 +233,8 @@ public final class RemoteBackend implements StateBackend {
         if (journal == null || journal.length <= journalSeenAtLoad) {
             return;
         }
-        int unrecovered = Recovery.unrecovered(journal, "the journal in " + store.describe(), state.lineage(), stored);
+        int unrecovered = Recovery.unrecovered(journal, "the journal in " + store.describe(), state.lineage(), stored,
+                codec.encryption());
         if (unrecovered > 0) {
             throw new StateException("the journal in " + store.describe() + " holds " + unrecovered + " results of an "
                     + "interrupted command that this state was not loaded with; load the state again (it recovers "
@@ -343,7 +360,7 @@ public final class RemoteBackend implements StateBackend {
         }
         String where = "the journal in " + store.describe();
         int unrecovered = Recovery.unrecovered(RemoteJournal.collect(store, RemoteJournal.prefix(base.lineage(), stored),
-                -1), where, base.lineage(), stored);
+                -1), where, base.lineage(), stored, codec.encryption());
         if (base.serial() == stored + 1 && unrecovered > 0) {
             write(base, new SnapshotInfo(0, null, null, "recover", null, null, null), p);
         } else if (base.serial() != stored) {

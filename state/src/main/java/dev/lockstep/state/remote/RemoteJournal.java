@@ -131,7 +131,7 @@ final class RemoteJournal implements Journal {
             }
             JournalCodec.Entry numbered = new JournalCodec.Entry(e.op(), e.lineage(), e.baseSerial(), seq++, e.time(),
                     e.resource(), e.address(), e.hashKey());
-            buffer.add(JournalCodec.encode(numbered));
+            buffer.add(JournalCodec.encode(numbered, backend.encryption()));
             if (toMemory != null) {
                 bufferEffects.add(toMemory);
             }
