@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "state", mixinStandardHelpOptions = true, description = "Inspect and edit the recorded state.",
         subcommands = {StateListCommand.class, StateShowCommand.class, StateHistoryCommand.class,
             StateRmCommand.class, StateMvCommand.class, StateRestoreCommand.class,
-            StateMigrateCommand.class})
+            StateMigrateCommand.class, StateReencryptCommand.class})
 public final class StateCommand implements Runnable {
 
     @ParentCommand

@@ -168,6 +168,29 @@ public final class StateOperations {
         return new StateMigration(ws).migrate(fromFile, lockTimeout);
     }
 
+    /**
+     * Rewrites the current state and every kept snapshot with the encryption block's primary method,
+     * so that the fallback's key can be retired (or, with an unencrypted primary, decrypts them all).
+     */
+    public Outcome<List<Long>> reencrypt(Duration lockTimeout) {
+        Outcome<List<Long>> doubt = doubt();
+        if (doubt != null) {
+            return doubt;
+        }
+        if (ws.settingsEncryption() == null || ws.settingsEncryption().state() == null) {
+            return Outcome.failed("No state encryption configured", "state reencrypt rewrites the state with the "
+                    + "encryption block's state method; this configuration has no lockstep { encryption { state { ... } } }.");
+        }
+        try (Lock lock = ws.backend().locker().acquire("state reencrypt", lockTimeout)) {
+            List<Long> done = ws.backend().reencrypt();
+            new AuditTrail(ws.stateDir()).simple("state reencrypt", done.stream().map(s -> "serial " + s).toList(),
+                    "reencrypt", lock);
+            return Outcome.succeeded(done);
+        } catch (StateException e) {
+            return Workspace.stateProblem(e);
+        }
+    }
+
     /** Who holds the state lock, if anyone. */
     public Outcome<Optional<LockInfo>> lockHolder() {
         Outcome<Optional<LockInfo>> doubt = doubt();

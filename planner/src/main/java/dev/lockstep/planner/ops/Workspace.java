@@ -167,6 +167,11 @@ public final class Workspace implements AutoCloseable {
         return policies;
     }
 
+    /** The encryption block as configured (null when there is none). */
+    dev.lockstep.planner.config.EncryptionSettings settingsEncryption() {
+        return settings.encryption();
+    }
+
     /** Where the state lives, for messages: the local directory, or the shared backend's store. */
     public String stateLocation() {
         return store != null ? store.describe() : settings.shared() != null ? "the " + settings.shared().type()

@@ -89,5 +89,17 @@ public interface StateBackend {
         return next;
     }
 
+    /**
+     * Rewrites the current version and every kept snapshot sealed with this backend's encryption
+     * primary (opening each with the primary or the fallback), so that the previous key can be
+     * retired: their content, serials and metadata do not change. Refused while results of an
+     * interrupted command are unsaved. The caller holds the lock.
+     *
+     * @return the serials rewritten, newest first
+     */
+    default List<Long> reencrypt() throws StateException {
+        throw new StateException("this state backend cannot re-encrypt its history");
+    }
+
     Locker locker();
 }

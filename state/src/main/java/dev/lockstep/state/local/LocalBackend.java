@@ -420,6 +420,52 @@ public final class LocalBackend implements StateBackend {
         return Optional.of(codec.decode(data.get(), snapshots.stateFile(serial).toString()));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each file is replaced atomically (temp file, fsync, rename), snapshots first and
+     * {@code state.json} last; a crash part-way leaves every file readable with the primary or the
+     * fallback, and running the command again finishes the job.
+     */
+    @Override
+    public synchronized List<Long> reencrypt() throws StateException {
+        if (openJournal != null) {
+            throw new StateException("refusing to re-encrypt while a journal is open on " + dir);
+        }
+        Loaded loaded = load();
+        if (loaded.recovered()) {
+            throw new StateException(journalFile() + " holds results of an interrupted command; run any command that "
+                    + "writes the state (they are saved), then re-encrypt");
+        }
+        List<Long> done = new java.util.ArrayList<>();
+        List<Long> kept = serials();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            long serial = kept.get(i);
+            Path f = snapshots.stateFile(serial);
+            Optional<byte[]> data = snapshots.read(serial);
+            if (data.isEmpty()) {
+                continue;
+            }
+            rewrite(f, codec.decode(data.get(), f.toString()));
+            done.add(serial);
+        }
+        if (Files.exists(stateFile())) {
+            rewrite(stateFile(), loaded.state());
+            if (!done.contains(loaded.state().serial())) {
+                done.add(0, loaded.state().serial());
+            }
+        }
+        return done;
+    }
+
+    private void rewrite(Path f, State s) throws StateException {
+        try {
+            SecureFiles.writeAtomically(f, codec.encode(s), true);
+        } catch (IOException e) {
+            throw new StateException(FileProblem.describe("rewrite", f, e), e);
+        }
+    }
+
     @Override
     public Locker locker() {
         return locker;

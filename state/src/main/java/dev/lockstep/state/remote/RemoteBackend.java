@@ -433,6 +433,63 @@ public final class RemoteBackend implements StateBackend {
         return Optional.empty();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every kept version is written again as new blobs (a new nonce), then the pointer is
+     * switched to them by one compare-and-swap and the old blobs are deleted: a reader sees either
+     * all old or all new versions, and a crash part-way leaves the old ones current.
+     */
+    @Override
+    public synchronized List<Long> reencrypt() throws StateException {
+        if (openJournal != null) {
+            throw new StateException("refusing to re-encrypt while a journal is open on " + store.describe());
+        }
+        Loaded loaded = load();
+        if (loaded.recovered()) {
+            throw new StateException("the journal in " + store.describe() + " holds results of an interrupted command; run "
+                    + "any command that writes the state (they are saved), then re-encrypt");
+        }
+        Optional<Pointer> p = Pointer.read(store);
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        Map<String, byte[]> metas = store.listBlobs("meta.");
+        List<VersionRef> rewritten = new ArrayList<>();
+        for (VersionRef old : p.get().history()) {
+            State s = readVersion(old, "the snapshot");
+            byte[] data = gzip(codec.encode(s));
+            int size = store.maxBlobBytes();
+            int chunks = Math.max(1, (data.length + size - 1) / size);
+            VersionRef ref = new VersionRef(old.serial(), HexFormat.of().formatHex(randomBytes(6)), chunks);
+            byte[] meta = metas.get(old.metaName());
+            SnapshotInfo info;
+            try {
+                info = meta == null ? complete(null, old.serial()) : MetaBlob.decode(meta);
+            } catch (dev.lockstep.state.codec.SnapshotMeta.Unreadable e) {
+                info = complete(null, old.serial());
+            }
+            store.createBlob(ref.metaName(), MetaBlob.encode(info, s.lineage(), chunks));
+            for (int i = 0; i < chunks; i++) {
+                int from = i * size;
+                store.createBlob(ref.chunkName(i), java.util.Arrays.copyOfRange(data, from, Math.min(data.length,
+                        from + size)));
+            }
+            rewritten.add(ref);
+        }
+        Pointer next = new Pointer(p.get().lineage(), p.get().serial(), StateCodec.CURRENT_VERSION,
+                List.copyOf(rewritten), null);
+        try {
+            store.writePointer(next.fields(), p.get().version());
+        } catch (ConflictException e) {
+            rewritten.forEach(this::deleteQuietly);
+            throw new StateException("the state in " + store.describe() + " changed while it was being re-encrypted; "
+                    + "nothing was changed, run the command again", e);
+        }
+        collectGarbage(next);
+        return rewritten.stream().map(VersionRef::serial).toList();
+    }
+
     @Override
     public Locker locker() {
         return locker;
