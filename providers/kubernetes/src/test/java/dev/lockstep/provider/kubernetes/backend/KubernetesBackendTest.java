@@ -203,6 +203,10 @@ class KubernetesBackendTest {
             assertEquals("lock", lease.getMetadata().getLabels().get("lockstep.dev/kind"));
             assertTrue(lease.getMetadata().getAnnotations().get("lockstep.dev/lock-info").contains("\"who\":\"ana@ci\""));
             assertEquals(info, s.lease().read().orElseThrow().info(), "the whole LockInfo round-trips");
+            byte[] full = new byte[s.maxBlobBytes()];
+            new java.util.Random(5).nextBytes(full);
+            s.createBlob("chunk.3.abc.1", full);
+            assertArrayEquals(full, s.readBlob("chunk.3.abc.1").orElseThrow(), "a blob of maxBlobBytes fits one Secret");
             assertThrows(StateException.class, () -> s.lease().write(new LeaseRecord(info, Duration.ofMillis(1500),
                     now, now, null), null), "a Lease holds whole seconds");
         }
