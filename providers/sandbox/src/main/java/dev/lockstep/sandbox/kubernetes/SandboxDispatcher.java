@@ -20,7 +20,6 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,9 @@ import java.util.Queue;
  * persistence after each successful mutation, complete label selectors with {@code limit}/{@code
  * continue} paging on lists, namespace existence on create and cascading namespace deletion,
  * delete preconditions, API-server defaults on Secrets (stringData folded into data, type Opaque)
- * and Namespaces, and {@code Status} bodies where the mock answers 404 without one.
+ * and Namespaces ({@link Defaults}), the API server's validation of Secrets, ConfigMaps and Leases
+ * ({@link ObjectRules}), its two kinds of 409 ({@link Conflicts}), and {@code Status} bodies where
+ * the mock answers 404 without one.
  */
 final class SandboxDispatcher extends Dispatcher {
   private static final System.Logger LOG = System.getLogger(SandboxDispatcher.class.getName());
@@ -177,9 +178,15 @@ final class SandboxDispatcher extends Dispatcher {
       }
     }
     if (method.equals("PATCH") && p.isResource() && p.subresource() == null && isMergePatch(request)) {
-      return mergePatch(effective, path);
+      return Conflicts.normalize(mergePatch(effective, path, p), p, null);
     }
-    MockResponse r = crud.dispatch(effective);
+    if (ObjectRules.applies(p) && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      MockResponse refused = validate(effective, method, path, p);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    MockResponse r = Conflicts.normalize(crud.dispatch(effective), p, effective);
     if (method.equals("PATCH") && r != null && r.code() == 202) {
       // the mock answers a JSON patch with 202 Accepted; the API server answers 200 OK
       r.setResponseCode(200);
@@ -203,7 +210,7 @@ final class SandboxDispatcher extends Dispatcher {
    * applied here and the result stored with a PUT; the PUT keeps the mock's resourceVersion check
    * (a patch that carries a stale metadata.resourceVersion answers 409).
    */
-  private MockResponse mergePatch(RecordedRequest request, String path) {
+  private MockResponse mergePatch(RecordedRequest request, String path, ApiPath p) {
     MockResponse current = crud.handleGet(path);
     if (current.code() != 200) {
       return current;
@@ -220,8 +227,57 @@ final class SandboxDispatcher extends Dispatcher {
       return Statuses.badRequest("a merge patch on an object must be a JSON object");
     }
     JsonNode merged = mergePatch(target, patch);
+    if (ObjectRules.applies(p) && sameVersion(target, merged)) {
+      MockResponse refused = ObjectRules.check(p, target, merged);
+      if (refused != null) {
+        return refused;
+      }
+    }
     return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, request.getPath(),
         request.getHeaders(), new Buffer(Json.bytes(merged))));
+  }
+
+  /**
+   * The API server's validation of a create, replace or JSON patch of a Secret, ConfigMap or Lease
+   * ({@link ObjectRules}), on the object the write would store. A replace or patch that names a
+   * stale resourceVersion is left to the mock, which answers 409 Conflict, as the API server checks
+   * the version before it validates.
+   */
+  private MockResponse validate(RecordedRequest request, String method, String path, ApiPath p) {
+    JsonNode body;
+    try {
+      body = Json.parse(request.getBody() == null ? new byte[0] : request.getBody().getBytes());
+    } catch (IOException e) {
+      return null; // the mock answers a body it cannot read
+    }
+    if (method.equals("POST")) {
+      return ObjectRules.check(p, null, body);
+    }
+    MockResponse current = crud.handleGet(path);
+    if (current.code() != 200) {
+      return null;
+    }
+    JsonNode stored;
+    try {
+      stored = Json.parse(current.getBody().getBytes());
+    } catch (IOException e) {
+      return null;
+    }
+    JsonNode next = body;
+    if (method.equals("PATCH")) {
+      try {
+        next = io.fabric8.zjsonpatch.JsonPatch.apply(body, stored);
+      } catch (RuntimeException e) {
+        return null; // an invalid JSON patch: the mock's answer stands
+      }
+    }
+    return sameVersion(stored, next) ? ObjectRules.check(p, stored, next) : null;
+  }
+
+  /** True when {@code next} names no resourceVersion or the stored one. */
+  private static boolean sameVersion(JsonNode stored, JsonNode next) {
+    String wanted = next == null ? "" : next.path("metadata").path("resourceVersion").asText("");
+    return wanted.isEmpty() || wanted.equals(stored.path("metadata").path("resourceVersion").asText(""));
   }
 
   /** RFC 7386 MergePatch(target, patch). */
@@ -287,67 +343,5 @@ final class SandboxDispatcher extends Dispatcher {
       return Statuses.notFound(p);
     }
     return r;
-  }
-
-  /** API-server defaults the mock does not apply, on create/replace/merge-patch bodies. */
-  static final class Defaults {
-    private Defaults() {}
-
-    static RecordedRequest apply(RecordedRequest request, ApiPath p) {
-      boolean secret = p.group().isEmpty() && "secrets".equals(p.resource());
-      boolean namespace = p.group().isEmpty() && "namespaces".equals(p.resource()) && p.namespace() == null;
-      if (!secret && !namespace || request.getBody() == null || request.getBody().size() == 0) {
-        return request;
-      }
-      JsonNode parsed;
-      try {
-        parsed = Json.parse(request.getBody().getBytes());
-      } catch (IOException e) {
-        return request;
-      }
-      if (!parsed.isObject()) {
-        return request;
-      }
-      ObjectNode o = (ObjectNode) parsed;
-      boolean patch = request.getMethod().equals("PATCH");
-      if (secret) {
-        foldStringData(o);
-        if (!patch && !o.has("type")) {
-          o.put("type", "Opaque");
-        }
-      } else if (!patch) {
-        String name = o.path("metadata").path("name").asText("");
-        object(object(o, "metadata"), "labels").put("kubernetes.io/metadata.name", name);
-        if (!o.path("spec").has("finalizers")) {
-          object(o, "spec").putArray("finalizers").add("kubernetes");
-        }
-        if (!o.path("status").has("phase")) {
-          object(o, "status").put("phase", "Active");
-        }
-      }
-      return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
-          new Buffer(Json.bytes(o)));
-    }
-
-    private static ObjectNode object(ObjectNode parent, String field) {
-      JsonNode existing = parent.get(field);
-      return existing != null && existing.isObject() ? (ObjectNode) existing : parent.putObject(field);
-    }
-
-    /** stringData entries become base64 data entries (stringData wins), as the API server does. */
-    private static void foldStringData(ObjectNode o) {
-      JsonNode sd = o.remove("stringData");
-      if (sd == null || !sd.isObject()) {
-        return;
-      }
-      ObjectNode data = object(o, "data");
-      sd.fields().forEachRemaining(e -> {
-        if (e.getValue().isNull()) {
-          data.putNull(e.getKey());
-        } else {
-          data.put(e.getKey(), Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(StandardCharsets.UTF_8)));
-        }
-      });
-    }
   }
 }

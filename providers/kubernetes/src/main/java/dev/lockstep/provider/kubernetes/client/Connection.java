@@ -120,6 +120,26 @@ public final class Connection {
         return null;
     }
 
+    /**
+     * The pod's service account only ({@code in_cluster_config = true}): the sandbox overrides still
+     * come first; otherwise {@code KUBERNETES_SERVICE_HOST} and a readable token are required.
+     */
+    public Resolved resolveInCluster() throws ConnectionException {
+        if (!sandbox.isEmpty()) {
+            return resolve();
+        }
+        String svcHost = env.get("KUBERNETES_SERVICE_HOST");
+        Path token = serviceAccountDir.resolve("token");
+        tried.add("in-cluster service account (" + (svcHost == null ? "KUBERNETES_SERVICE_HOST not set" : token) + ")");
+        if (svcHost == null || !Files.isReadable(token)) {
+            throw new ConnectionException("in_cluster_config is set, but this process does not run in a pod with a "
+                    + "service account (" + (svcHost == null ? "KUBERNETES_SERVICE_HOST is not set"
+                    : token + " is not readable") + ")");
+        }
+        return new Resolved(inCluster(svcHost, env.getOrDefault("KUBERNETES_SERVICE_PORT", "443"), token),
+                "in-cluster service account");
+    }
+
     private String context() {
         return settings.get("config_context");
     }
