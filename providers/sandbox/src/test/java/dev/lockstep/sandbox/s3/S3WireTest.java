@@ -53,7 +53,17 @@ class S3WireTest {
     /** Signs (unless {@code sign} is false) and sends one request; the payload hash header is {@code contentSha}. */
     private Answer send(String method, String host, String path, Map<String, String> extra, byte[] body,
             String contentSha, boolean sign) throws IOException {
-        String amzDate = AMZ_DATE.format(LocalDateTime.now(ZoneOffset.UTC));
+        Map<String, String> headers = headers(method, host, path, extra, contentSha, sign);
+        return transmit(method, path, headers, body);
+    }
+
+    private static String amzDate() {
+        return AMZ_DATE.format(LocalDateTime.now(ZoneOffset.UTC));
+    }
+
+    private Map<String, String> headers(String method, String host, String path, Map<String, String> extra,
+            String contentSha, boolean sign) {
+        String amzDate = amzDate();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("host", host);
         headers.put("x-amz-content-sha256", contentSha);
@@ -66,14 +76,25 @@ class S3WireTest {
             int q = path.indexOf('?');
             String decodedPath = java.net.URLDecoder.decode(q < 0 ? path : path.substring(0, q), StandardCharsets.UTF_8);
             String canonical = SigV4.canonicalRequest(new ApiRequest(method, decodedPath, q < 0 ? null
-                    : path.substring(q + 1), multi, body), signed);
-            String scope = amzDate.substring(0, 8) + "/us-east-1/s3/aws4_request";
-            String toSign = SigV4.ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
+                    : path.substring(q + 1), multi, new byte[0]), signed);
+            String toSign = SigV4.ALGORITHM + "\n" + amzDate + "\n" + scope(amzDate) + "\n"
                     + SigV4.hex(SigV4.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-            byte[] key = SigV4.signingKey(AwsSettings.DEFAULT_SECRET_KEY, amzDate.substring(0, 8), "us-east-1", "s3");
-            headers.put("Authorization", SigV4.ALGORITHM + " Credential=" + AwsSettings.DEFAULT_ACCESS_KEY + "/" + scope
-                    + ", SignedHeaders=" + String.join(";", signed) + ", Signature=" + SigV4.hex(SigV4.hmac(key, toSign)));
+            headers.put("Authorization", SigV4.ALGORITHM + " Credential=" + AwsSettings.DEFAULT_ACCESS_KEY + "/"
+                    + scope(amzDate) + ", SignedHeaders=" + String.join(";", signed) + ", Signature="
+                    + SigV4.hex(SigV4.hmac(key(amzDate), toSign)));
         }
+        return headers;
+    }
+
+    private static String scope(String amzDate) {
+        return amzDate.substring(0, 8) + "/us-east-1/s3/aws4_request";
+    }
+
+    private static byte[] key(String amzDate) {
+        return SigV4.signingKey(AwsSettings.DEFAULT_SECRET_KEY, amzDate.substring(0, 8), "us-east-1", "s3");
+    }
+
+    private Answer transmit(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", s3.baseUri().getPort())) {
             StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
             headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
@@ -89,6 +110,49 @@ class S3WireTest {
             int split = text.indexOf("\r\n\r\n");
             return new Answer(Integer.parseInt(text.substring(9, 12)), text.substring(0, split), text.substring(split + 4));
         }
+    }
+
+    /** A signed aws-chunked body (two data chunks and the final one), each chunk signature chained from the seed. */
+    private static byte[] signedChunked(Map<String, String> headers, byte[][] chunks) {
+        String auth = headers.get("Authorization");
+        String previous = auth.substring(auth.indexOf("Signature=") + "Signature=".length());
+        String amzDate = headers.get("x-amz-date");
+        String emptyHash = SigV4.hex(SigV4.sha256(new byte[0]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] c : chunks) {
+            String toSign = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate + "\n" + scope(amzDate) + "\n" + previous + "\n"
+                    + emptyHash + "\n" + SigV4.hex(SigV4.sha256(c));
+            previous = SigV4.hex(SigV4.hmac(key(amzDate), toSign));
+            out.writeBytes((Integer.toHexString(c.length) + ";chunk-signature=" + previous + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(c);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void signedChunksAreVerifiedOneByOne() throws Exception {
+        byte[] a = "first chunk ".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "second chunk".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> extra = Map.of("content-encoding", "aws-chunked", "x-amz-decoded-content-length",
+                Integer.toString(a.length + b.length));
+        Map<String, String> h = headers("PUT", "127.0.0.1", "/vhost/signed", extra, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+                true);
+        Answer ok = transmit("PUT", "/vhost/signed", h, signedChunked(h, new byte[][] {a, b, new byte[0]}));
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("first chunk second chunk", new String(s3.content("vhost", "signed").orElseThrow(),
+                StandardCharsets.UTF_8));
+
+        Map<String, String> h2 = headers("PUT", "127.0.0.1", "/vhost/tampered", extra,
+                "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", true);
+        byte[] body = signedChunked(h2, new byte[][] {a, b, new byte[0]});
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf("second");
+        body[at] = 'S'; // the second chunk changed after signing
+        Answer tampered = transmit("PUT", "/vhost/tampered", h2, body);
+        assertEquals(403, tampered.status());
+        assertTrue(tampered.body().contains("<Code>SignatureDoesNotMatch</Code>"), tampered.body());
+        assertTrue(s3.content("vhost", "tampered").isEmpty());
     }
 
     private static String crc32(byte[] data) {
