@@ -76,6 +76,8 @@ class SandboxCommandTest {
             // the AWS CLI (version 1) reads AWS_DEFAULT_REGION, not AWS_REGION
             assertTrue(out.contains(" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 "), out);
             assertTrue(out.contains("export DATABRICKS_HOST=http://127.0.0.1:"), out);
+            assertTrue(out.contains("export AWS_ENDPOINT_URL_S3=http://127.0.0.1:"), out);
+            assertTrue(out.contains("bucket lockstep-sandbox"), out);
             assertTrue(out.contains("export KUBECONFIG=" + dir.resolve(".lockstep/sandbox/kubeconfig")), out);
             assertTrue(Files.exists(dir.resolve(".lockstep/sandbox/serve.json")), "announced for other commands");
             assertEquals(serve.ignoresSigint() ? 0 : 1, serve.count(" use it. Ctrl-C stops it."), out);

@@ -22,7 +22,7 @@ final class SandboxServeCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-            description = "Kubernetes on N, Databricks on N+1, Vault on N+2, Secrets Manager on N+3 "
+            description = "Kubernetes on N, Databricks on N+1, Vault on N+2, Secrets Manager on N+3, S3 on N+4 "
                 + "(default: free ports).")
     int port;
 
@@ -62,6 +62,7 @@ final class SandboxServeCommand implements Callable<Integer> {
         Map<String, String> d = s.overrides("databricks");
         Map<String, String> v = s.overrides("vault");
         Map<String, String> a = s.overrides("aws");
+        Map<String, String> b = s.overrides("s3");
         String howToStop = Interrupts.sigintIgnored() ? "SIGINT is ignored in this process; stop it with: kill "
                 + ProcessHandle.current().pid() : "Ctrl-C stops it.";
         out.println("lockstep sandbox is running; commands with --sandbox in " + ws.dir() + " use it. " + howToStop);
@@ -81,6 +82,11 @@ final class SandboxServeCommand implements Callable<Integer> {
         out.println("Secrets Manager  " + a.get("endpoint") + " (region " + a.get("region") + ")");
         out.println("  export AWS_ENDPOINT_URL=" + a.get("endpoint") + " AWS_REGION=" + a.get("region")
                 + " AWS_DEFAULT_REGION=" + a.get("region") + " AWS_ACCESS_KEY_ID=" + a.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + a.get("secret_key"));
+        out.println("S3               " + b.get("endpoint") + " (region " + b.get("region") + ", bucket " + b.get("bucket")
+                + ", path-style)");
+        out.println("  export AWS_ENDPOINT_URL_S3=" + b.get("endpoint") + " AWS_REGION=" + b.get("region")
+                + " AWS_ACCESS_KEY_ID=" + b.get("access_key") + " AWS_SECRET_ACCESS_KEY=" + b.get("secret_key"));
+        out.println("  aws s3 ls s3://" + b.get("bucket") + " --recursive");
         out.flush();
         stop.await();
         return ExitCode.OK.code();

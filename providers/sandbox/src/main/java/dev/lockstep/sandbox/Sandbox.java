@@ -10,6 +10,7 @@ import dev.lockstep.sandbox.http.Faults;
 import dev.lockstep.sandbox.http.RequestLog;
 import dev.lockstep.sandbox.SandboxFileException;
 import dev.lockstep.sandbox.kubernetes.SandboxKubernetes;
+import dev.lockstep.sandbox.s3.S3Emulator;
 import dev.lockstep.sandbox.vault.VaultEmulator;
 import dev.lockstep.sandbox.vault.VaultSettings;
 import dev.lockstep.state.FileProblem;
@@ -26,15 +27,22 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * lockstep's sandbox: the Kubernetes, Databricks, Vault and Secrets Manager emulators on
+ * lockstep's sandbox: the Kubernetes, Databricks, Vault, Secrets Manager and S3 emulators on
  * loopback, with their data kept under one directory ({@code .lockstep/sandbox/} beside a
  * configuration) so that separate commands see the same systems. Each emulator starts on first
  * use; {@link #overrides} gives a provider the endpoint and credentials to use instead of its own.
  */
 public final class Sandbox implements AutoCloseable {
 
-    /** The providers the sandbox can stand in for. */
-    public static final java.util.List<String> PROVIDERS = java.util.List.of("kubernetes", "databricks", "vault", "aws");
+    /**
+     * The systems the sandbox can stand in for: the providers, and {@code s3} for the S3 state
+     * backend.
+     */
+    public static final java.util.List<String> PROVIDERS = java.util.List.of("kubernetes", "databricks", "vault", "aws",
+            "s3");
+
+    /** The bucket the sandbox's S3 has from the start. */
+    public static final String S3_BUCKET = "lockstep-sandbox";
 
     /** The AWS region the sandbox's Secrets Manager answers in. */
     public static final String AWS_REGION = "us-east-1";
@@ -46,12 +54,13 @@ public final class Sandbox implements AutoCloseable {
     private DatabricksEmulator databricks;
     private VaultEmulator vault;
     private SecretsManagerEmulator aws;
+    private S3Emulator s3;
     private Map<String, Integer> ports;
     private SandboxSeed seed;
 
     /**
      * @param dir where the emulators keep their data
-     * @param basePort kubernetes on basePort, databricks +1, vault +2, aws +3; or 0 for the ports this sandbox
+     * @param basePort kubernetes on basePort, databricks +1, vault +2, aws +3, s3 +4; or 0 for the ports this sandbox
      *     had last time (remembered in {@link #portsFile}), free ones the first time or when those are taken
      * @param faults a {@link Faults#apply} spec applied to every emulator (null or empty for none)
      */
@@ -192,6 +201,18 @@ public final class Sandbox implements AutoCloseable {
         return aws;
     }
 
+    /** The S3 emulator (for the S3 state backend); its bucket {@link #S3_BUCKET} always exists. */
+    public synchronized S3Emulator s3() {
+        if (s3 == null) {
+            s3 = started("s3", 4, p -> new S3Emulator(new AwsSettings(), EmulatorServer.Options.defaults()
+                    .withPort(p).withStore(new DirectoryStateStore(dir, "s3"))), S3Emulator::start, S3Emulator::stop,
+                    e -> e.baseUri().getPort());
+            s3.ensureBucket(S3_BUCKET, AWS_REGION);
+            applyFaults(s3.faults());
+        }
+        return s3;
+    }
+
     /**
      * What is wrong with a fault specification (as given to {@code --faults} or in
      * LOCKSTEP_SANDBOX_FAULTS), or null when it is valid or empty.
@@ -282,6 +303,15 @@ public final class Sandbox implements AutoCloseable {
                 m.put("secret_key", AwsSettings.DEFAULT_SECRET_KEY);
                 break;
             }
+            case "s3": {
+                S3Emulator e = s3();
+                m.put("endpoint", e.baseUri().toString());
+                m.put("region", AWS_REGION);
+                m.put("access_key", AwsSettings.DEFAULT_ACCESS_KEY);
+                m.put("secret_key", AwsSettings.DEFAULT_SECRET_KEY);
+                m.put("bucket", S3_BUCKET);
+                break;
+            }
             default:
                 break;
         }
@@ -302,6 +332,9 @@ public final class Sandbox implements AutoCloseable {
         }
         if (aws != null) {
             m.put("aws", aws.requestLog());
+        }
+        if (s3 != null) {
+            m.put("s3", s3.requestLog());
         }
         return m;
     }
@@ -389,7 +422,7 @@ public final class Sandbox implements AutoCloseable {
         RuntimeException failure = null;
         for (Runnable stop : new Runnable[] {
             kubernetes == null ? null : kubernetes::stop, databricks == null ? null : databricks::stop,
-            vault == null ? null : vault::stop, aws == null ? null : aws::stop}) {
+            vault == null ? null : vault::stop, aws == null ? null : aws::stop, s3 == null ? null : s3::stop}) {
             if (stop == null) {
                 continue;
             }

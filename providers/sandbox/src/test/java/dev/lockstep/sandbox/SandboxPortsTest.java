@@ -23,7 +23,7 @@ class SandboxPortsTest {
 
     private static Map<String, Integer> ports(Sandbox s) {
         return Map.of("kubernetes", s.kubernetes().baseUri().getPort(), "databricks", s.databricks().baseUri().getPort(),
-                "vault", s.vault().baseUri().getPort(), "aws", s.aws().baseUri().getPort());
+                "vault", s.vault().baseUri().getPort(), "aws", s.aws().baseUri().getPort(), "s3", s.s3().baseUri().getPort());
     }
 
     @Test

@@ -55,15 +55,18 @@ public final class AwsSettings {
         return accountId;
     }
 
-    Map<String, String> credentials() {
-        return credentials;
+    /** The accepted access keys with their secret keys (read-only). */
+    public Map<String, String> credentials() {
+        return java.util.Collections.unmodifiableMap(credentials);
     }
 
-    boolean verifySignatures() {
+    /** Whether signatures are recomputed and checked. */
+    public boolean verifySignatures() {
         return verifySignatures;
     }
 
-    Clock clock() {
+    /** The clock of timestamps and of the signature time check. */
+    public Clock clock() {
         return clock;
     }
 }

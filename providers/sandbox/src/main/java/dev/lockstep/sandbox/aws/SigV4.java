@@ -29,10 +29,13 @@ import javax.crypto.spec.SecretKeySpec;
  * AWS Signature Version 4 for the {@code Authorization} header, implemented with the JDK's
  * HmacSHA256: parses {@code AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request,
  * SignedHeaders=..., Signature=...}, and recomputes the signature from the canonical request when
- * the secret key of the access key is known. Errors read as the AWS JSON services phrase them.
+ * the secret key of the access key is known. Errors read as the AWS JSON services phrase them; the
+ * S3 emulator ({@code dev.lockstep.sandbox.s3}) reuses the canonical request and the key derivation
+ * with its own (XML) errors.
  */
-final class SigV4 {
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+public final class SigV4 {
+    /** The SigV4 algorithm name. */
+    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final Pattern DATE = Pattern.compile("\\d{8}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
@@ -124,10 +127,7 @@ final class SigV4 {
         String canonical = canonicalRequest(req, p.signedHeaders());
         String stringToSign = ALGORITHM + "\n" + req.header("X-Amz-Date").orElseThrow() + "\n" + p.scope() + "\n"
                 + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), p.date());
-        key = hmac(key, p.region());
-        key = hmac(key, p.service());
-        key = hmac(key, "aws4_request");
+        byte[] key = signingKey(secretKey, p.date(), p.region(), p.service());
         String expected = hex(hmac(key, stringToSign));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 p.signature().getBytes(StandardCharsets.US_ASCII))) {
@@ -140,7 +140,7 @@ final class SigV4 {
     }
 
     /** The SigV4 canonical request: method, URI, query, signed headers and payload hash. */
-    static String canonicalRequest(ApiRequest req, List<String> signedHeaders) {
+    public static String canonicalRequest(ApiRequest req, List<String> signedHeaders) {
         StringBuilder sb = new StringBuilder();
         sb.append(req.method()).append('\n');
         sb.append(canonicalUri(req.path())).append('\n');
@@ -182,7 +182,16 @@ final class SigV4 {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
-    static byte[] sha256(byte[] data) {
+    /** The SigV4 signing key of a secret key for one day, region and service. */
+    public static byte[] signingKey(String secretKey, String date, String region, String service) {
+        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        return hmac(key, "aws4_request");
+    }
+
+    /** SHA-256 of some bytes. */
+    public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
@@ -190,7 +199,8 @@ final class SigV4 {
         }
     }
 
-    static byte[] hmac(byte[] key, String data) {
+    /** HMAC-SHA256 of a UTF-8 string. */
+    public static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -200,7 +210,8 @@ final class SigV4 {
         }
     }
 
-    static String hex(byte[] bytes) {
+    /** Lower-case hex. */
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 }

@@ -112,6 +112,13 @@ public final class ApiRequest {
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
+    /** The names of the headers received, in lower case. */
+    public java.util.SortedSet<String> headerNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        headers.keySet().forEach(n -> names.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return names;
+    }
+
     /** Every value of a header, case-insensitively, in the order received; never null. */
     public List<String> headerValues(String name) {
         return headers.getOrDefault(name, List.of());

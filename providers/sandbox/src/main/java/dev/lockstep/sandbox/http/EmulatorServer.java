@@ -313,8 +313,19 @@ public abstract class EmulatorServer implements AutoCloseable {
 
   private static void write(HttpExchange ex, ApiResponse r) throws IOException {
     r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    if (r.body() == null) {
+    byte[] raw = r.rawBody();
+    if ((r.body() == null && raw == null) || ex.getRequestMethod().equalsIgnoreCase("HEAD")) {
+      // a HEAD answer has no body (its Content-Length, if any, was set by the handler)
       ex.sendResponseHeaders(r.status(), -1);
+      return;
+    }
+    if (raw != null) {
+      ex.sendResponseHeaders(r.status(), raw.length == 0 ? -1 : raw.length);
+      if (raw.length > 0) {
+        try (OutputStream os = ex.getResponseBody()) {
+          os.write(raw);
+        }
+      }
       return;
     }
     byte[] bytes = Json.bytes(r.body());

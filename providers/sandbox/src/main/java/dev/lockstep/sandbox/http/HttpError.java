@@ -13,6 +13,7 @@ public final class HttpError extends RuntimeException {
     private final int status;
     private final transient JsonNode body;
     private final Map<String, String> headers;
+    private final transient ApiResponse response;
 
     /** An error with a JSON body. */
     public HttpError(int status, JsonNode body) {
@@ -25,6 +26,16 @@ public final class HttpError extends RuntimeException {
         this.status = status;
         this.body = body;
         this.headers = new LinkedHashMap<>(headers);
+        this.response = null;
+    }
+
+    /** An error answered with exactly this response (a service whose errors are not JSON, such as S3's XML). */
+    public HttpError(ApiResponse response) {
+        super(response.status() + " " + response.headers(), null, false, false);
+        this.status = response.status();
+        this.body = null;
+        this.headers = new LinkedHashMap<>(response.headers());
+        this.response = response;
     }
 
     /** HTTP status code. */
@@ -32,7 +43,7 @@ public final class HttpError extends RuntimeException {
         return status;
     }
 
-    /** The JSON body sent to the client. */
+    /** The JSON body sent to the client (null for an error built from a response). */
     public JsonNode body() {
         return body;
     }
@@ -44,6 +55,9 @@ public final class HttpError extends RuntimeException {
 
     /** This error as a response. */
     public ApiResponse toResponse() {
+        if (response != null) {
+            return response;
+        }
         ApiResponse r = ApiResponse.json(status, body);
         headers.forEach(r::header);
         return r;

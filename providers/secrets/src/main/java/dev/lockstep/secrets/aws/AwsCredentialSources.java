@@ -22,12 +22,13 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * container credentials (ECS, EKS Pod Identity); EC2 instance metadata unless
  * AWS_EC2_METADATA_DISABLED=true. Web identity (EKS IRSA), SSO and {@code role_arn} profiles need the
  * SDK's STS and SSO modules, which are not bundled; they are reported as tried and unsupported.
- * A profile named in the provider block is the only source tried.
+ * A profile named in the provider block is the only source tried. Also used by the S3 state
+ * backend ({@code dev.lockstep.secrets.aws.s3}).
  */
-final class AwsCredentialSources {
+public final class AwsCredentialSources {
 
     /** The provider that produced credentials, and where they came from. */
-    record Found(AwsCredentialsProvider provider, String source) {
+    public record Found(AwsCredentialsProvider provider, String source) {
     }
 
     private AwsCredentialSources() {
@@ -37,7 +38,7 @@ final class AwsCredentialSources {
      * The first source that yields credentials, or null; {@code tried} receives one line per
      * source looked at. Secrets of the credentials found are added to {@code scrubber}.
      */
-    static Found find(AwsOptions o, ProfileFile profiles, List<String> tried, Scrubber scrubber) {
+    public static Found find(AwsOptions o, ProfileFile profiles, List<String> tried, Scrubber scrubber) {
         if (o.staticKeys() != null) {
             AwsOptions.StaticKeys k = o.staticKeys();
             return attempt(k.source(), () -> StaticCredentialsProvider.create(

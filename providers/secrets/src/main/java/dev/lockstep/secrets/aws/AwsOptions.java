@@ -25,14 +25,14 @@ import java.util.Map;
  * @param configFile the shared config file (AWS_CONFIG_FILE, else ~/.aws/config)
  * @param environment the environment the provider was opened with
  */
-record AwsOptions(String region, String profile, boolean profileExplicit, URI endpoint, StaticKeys staticKeys,
+public record AwsOptions(String region, String profile, boolean profileExplicit, URI endpoint, StaticKeys staticKeys,
         Integer maxRetries, Path credentialsFile, Path configFile, Map<String, String> environment) {
 
     /** The region of the sandbox when its override names none. */
     static final String SANDBOX_REGION = "us-east-1";
 
     /** An access key pair; {@code source} says where it came from. Never printed. */
-    record StaticKeys(String accessKey, String secretKey, String source) {
+    public record StaticKeys(String accessKey, String secretKey, String source) {
         @Override
         public String toString() {
             return "StaticKeys[source=" + source + "]";
