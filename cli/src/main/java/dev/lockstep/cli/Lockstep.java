@@ -20,6 +20,7 @@ import dev.lockstep.cli.command.VersionCommand;
 import dev.lockstep.cli.render.Style;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +72,14 @@ public final class Lockstep implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The process environment as the command sees it (tests give their own). */
+    private Map<String, String> environment = System.getenv();
+
+    /** The environment the command runs in: credentials, {@code LOCKSTEP_VAR_*}. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** Workspaces the command opened, closed when it ends (a shared backend's client, the sandbox). */
     private final java.util.List<dev.lockstep.planner.ops.Workspace> opened = new java.util.ArrayList<>();
 
@@ -114,7 +123,13 @@ public final class Lockstep implements Runnable {
 
     /** Runs lockstep writing to the given streams (tests capture output this way). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs lockstep in the given environment, writing to the given streams. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         Lockstep root = new Lockstep();
+        root.environment = Map.copyOf(environment);
         CommandLine cl = new CommandLine(root);
         addSubcommands(cl, subcommandName(args));
         cl.setOut(out);

@@ -23,6 +23,13 @@ class CliTest {
     record Run(int code, String out, String err) {
     }
 
+    static Run run(java.util.Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lockstep.run(new PrintWriter(out), new PrintWriter(err), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

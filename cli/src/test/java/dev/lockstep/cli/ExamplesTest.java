@@ -53,7 +53,10 @@ class ExamplesTest {
 
     /** The examples there must be; a new directory must be added here, a missing one fails. */
     private static final Set<String> EXPECTED = Set.of("first-steps", "quickstart", "kubernetes-rbac",
-            "databricks-workspace", "secrets-fanout", "ported-from-terraform");
+            "databricks-workspace", "secrets-fanout", "ported-from-terraform", "team");
+
+    /** {@code export LOCKSTEP_VAR_x='value'} lines of an example's README: the environment it runs in. */
+    private static final Pattern EXPORT = Pattern.compile("^export (LOCKSTEP_VAR_\\w+)='([^']*)'$", Pattern.MULTILINE);
 
     private static final Pattern PUT_SECRET = Pattern.compile(
             "^\\./lockstep -C examples/([\\w.-]+) sandbox put-secret (.+)$", Pattern.MULTILINE);
@@ -134,6 +137,19 @@ class ExamplesTest {
         return n;
     }
 
+    /** The process environment plus the variables the example's README exports. */
+    private static java.util.Map<String, String> environment(Path dir) throws IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Path readme = dir.resolve("README.md");
+        if (Files.exists(readme)) {
+            Matcher m = EXPORT.matcher(Files.readString(readme));
+            while (m.find()) {
+                env.put(m.group(1), m.group(2));
+            }
+        }
+        return env;
+    }
+
     private static CliTest.Run lockstep(Path dir, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "-C";
@@ -141,7 +157,11 @@ class ExamplesTest {
         all[2] = "--sandbox";
         all[3] = "--no-color";
         System.arraycopy(args, 0, all, 4, args.length);
-        return CliTest.run(all);
+        try {
+            return CliTest.run(environment(dir), all);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String both(CliTest.Run r) {

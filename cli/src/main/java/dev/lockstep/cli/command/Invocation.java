@@ -59,7 +59,7 @@ final class Invocation {
 
     /** The outcome of opening the workspace of {@code -C DIR}, printing nothing (for JSON output). */
     Outcome<Workspace> openOutcome(boolean allowLockout) {
-        Outcome<Workspace> o = Workspace.open(new Workspace.Request(root.dir(), System.getenv(),
+        Outcome<Workspace> o = Workspace.open(new Workspace.Request(root.dir(), root.environment(),
                 new RunSettings(allowLockout), SandboxSupport.factory(root), new CliProviderLog("lockstep")));
         workspace = o.result();
         if (workspace != null) {

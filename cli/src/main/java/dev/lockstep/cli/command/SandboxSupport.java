@@ -34,7 +34,7 @@ final class SandboxSupport {
 
     /** Whether --sandbox (or LOCKSTEP_SANDBOX=1) is in effect. */
     static boolean enabled(Lockstep root) {
-        String env = System.getenv("LOCKSTEP_SANDBOX");
+        String env = root.environment().get("LOCKSTEP_SANDBOX");
         return root.sandbox() || (env != null && (env.equals("1") || env.equalsIgnoreCase("true")));
     }
 
@@ -59,7 +59,7 @@ final class SandboxSupport {
      * the state directory ({@code .lockstep/sandbox} beside the configuration).
      */
     Path sandboxDir() {
-        String env = System.getenv("LOCKSTEP_SANDBOX_DIR");
+        String env = root.environment().get("LOCKSTEP_SANDBOX_DIR");
         if (env != null && !env.isBlank()) {
             return dir.resolve(env);
         }
@@ -107,7 +107,7 @@ final class SandboxSupport {
             return true;
         }
         SandboxSupport s = new SandboxSupport(root, root.dir(), root.dir());
-        return s.faultsValid(System.getenv("LOCKSTEP_SANDBOX_FAULTS"), "LOCKSTEP_SANDBOX_FAULTS", err)
+        return s.faultsValid(root.environment().get("LOCKSTEP_SANDBOX_FAULTS"), "LOCKSTEP_SANDBOX_FAULTS", err)
                 && s.seedValid(err);
     }
 
@@ -118,7 +118,7 @@ final class SandboxSupport {
             Map<String, Map<String, String>> endpoints = served.get();
             return provider -> endpoints.getOrDefault(provider, Map.of());
         }
-        Sandbox s = newSandbox(0, System.getenv("LOCKSTEP_SANDBOX_FAULTS"));
+        Sandbox s = newSandbox(0, root.environment().get("LOCKSTEP_SANDBOX_FAULTS"));
         return new SandboxOverrides() {
             @Override
             public Map<String, String> forProvider(String provider) {
