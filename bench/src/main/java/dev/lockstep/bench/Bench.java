@@ -87,7 +87,7 @@ public final class Bench {
                     case "-h", "--help" -> {
                         System.out.println("""
                                 bench/run.sh [--quick] [--sizes 100,1000,10000] [--latencies 50,0,200] [--runs 3]
-                                             [--startup-runs 10] [--only startup,kubernetes,databricks,terraform]
+                                             [--startup-runs 10] [--only startup,kubernetes,databricks,terraform,shared]
                                              [--dist DIR] [--out DIR] [--work DIR] [--timeout SECONDS]
                                              [--terraform-apply-timeout SECONDS]
                                 --terraform-apply-timeout: Terraform's first apply is stopped after this long
@@ -137,6 +137,12 @@ public final class Bench {
             serve();
             return;
         }
+        if (opt.sections().contains("shared")) {
+            sharedSection();
+            save();
+            System.out.println(md);
+            return;
+        }
         machine();
         if (opt.sections().contains("startup")) {
             startup();
@@ -159,6 +165,28 @@ public final class Bench {
         }
         System.out.println(md);
         log("results in " + opt.out());
+    }
+
+    /** {@code --only shared}: a state written to and read from the Kubernetes backend (SharedStateSection). */
+    private void sharedSection() throws IOException {
+        List<SharedStateSection.Row> rows;
+        try {
+            rows = new SharedStateSection(opt.work(), opt.sizes(), opt.latenciesMs(), Bench::log).run();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        results.set("shared", JSON.valueToTree(rows));
+        md.append("\n## Shared state: the Kubernetes backend\n\n| resources | latency | state JSON | write | calls | read "
+                + "| calls | next write | calls | local write | local read |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+                + "|---:|---:|\n");
+        for (SharedStateSection.Row r : rows) {
+            md.append(String.format(java.util.Locale.ROOT, "| %,d | %d ms | %.1f MB | %.2f s | %d | %.2f s | %d | %.2f s "
+                    + "| %d | %.2f s | %.2f s |%n", r.resources(), r.latencyMs(), r.stateBytes() / 1e6, r.writeSeconds(),
+                    r.writeCalls(), r.readSeconds(), r.readCalls(), r.rewriteSeconds(), r.rewriteCalls(),
+                    r.localWriteSeconds(), r.localReadSeconds()));
+        }
     }
 
     /** Writes what is measured so far, so that a section that fails later does not lose the others. */

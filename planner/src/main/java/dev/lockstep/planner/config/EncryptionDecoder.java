@@ -42,6 +42,8 @@ final class EncryptionDecoder {
 
     private final Diagnostics diags;
     private final Map<String, String> env;
+    /** Every declared block, including those whose errors were already reported (no second error for a reference). */
+    private final Set<String> broken = new java.util.HashSet<>();
 
     EncryptionDecoder(Diagnostics diags, Map<String, String> env) {
         this.diags = diags;
@@ -63,6 +65,7 @@ final class EncryptionDecoder {
                 Set.of(), enc.typeRange(), diags);
         for (Block b : c.blocks()) {
             if (b.type().equals("key_provider") && BodyReader.labels(b, 2, "a type and a name", diags)) {
+                broken.add("key_provider." + b.label(0) + "." + b.label(1));
                 EncryptionSettings.KeyProvider kp = keyProvider(b);
                 if (kp != null && providers.putIfAbsent(kp.name(), kp) != null) {
                     diags.error("Duplicate key provider", "key_provider." + kp.name() + " is declared twice.", b.headerRange());
@@ -71,6 +74,7 @@ final class EncryptionDecoder {
         }
         for (Block b : c.blocks()) {
             if (b.type().equals("method") && BodyReader.labels(b, 2, "a type and a name", diags)) {
+                broken.add("method." + b.label(0) + "." + b.label(1));
                 EncryptionSettings.Method m = method(b, providers);
                 if (m != null && methods.putIfAbsent(m.name(), m) != null) {
                     diags.error("Duplicate method", "method." + m.name() + " is declared twice.", b.headerRange());
@@ -134,7 +138,16 @@ final class EncryptionDecoder {
     /** The values of the {@code var.NAME} references in a key provider's arguments, from the environment. */
     private Map<String, Value> variables(Body body) {
         Map<String, Value> vars = new TreeMap<>();
+        variables(body, vars);
+        return vars;
+    }
+
+    private void variables(Body body, Map<String, Value> vars) {
         for (Body.BodyItem item : body.items()) {
+            if (item instanceof Block nested) {
+                variables(nested.body(), vars);
+                continue;
+            }
             if (!(item instanceof Attribute a)) {
                 continue;
             }
@@ -158,7 +171,6 @@ final class EncryptionDecoder {
                 vars.put(n.name(), Value.string(value).markSensitive());
             }
         }
-        return vars;
     }
 
     private EncryptionSettings.Method method(Block b, Map<String, EncryptionSettings.KeyProvider> providers) {
@@ -206,6 +218,9 @@ final class EncryptionDecoder {
                 && s.traversal().steps().get(0) instanceof Traversal.Attr t
                 && s.traversal().steps().get(1) instanceof Traversal.Attr l) {
             String name = t.name() + "." + l.name();
+            if (!declared.contains(name) && broken.contains(kind + "." + name)) {
+                return null; // declared, but its own errors were reported
+            }
             if (!declared.contains(name)) {
                 diags.error("Undeclared " + kind.replace('_', ' '), kind + "." + name + " is not declared in this "
                         + "encryption block" + (declared.isEmpty() ? "." : "; declared: " + String.join(", ",

@@ -131,6 +131,32 @@ class KeyProviderFactoriesTest {
         }
     }
 
+    @Test
+    void variablesInNestedBlocksComeFromTheEnvironmentToo() {
+        String hcl = """
+                lockstep {
+                  encryption {
+                    key_provider "vault_kv" "v" {
+                      path = "lockstep"
+                      auth_approle {
+                        role_id   = var.role
+                        secret_id = var.secret
+                      }
+                    }
+                  }
+                }
+                """;
+        Diagnostics d = new Diagnostics();
+        Body file = Hcl.parseFile(hcl, "main.hcl", d);
+        Settings s = SettingsDecoder.decode(dir, file.blocks(), d, Map.of("LOCKSTEP_VAR_role", "r-1",
+                "TF_VAR_secret", "s-canary"));
+        assertFalse(d.hasErrors(), d::toString);
+        var approle = s.encryption().keyProviders().get("vault_kv.v").arguments().get("auth_approle");
+        var block = approle.isList() ? approle.elements().get(0) : approle;
+        assertEquals("r-1", block.get("role_id").asString());
+        assertEquals("s-canary", block.get("secret_id").asString());
+    }
+
     /** Loads classes itself (child first) and remembers their names. */
     private static final class RecordingLoader extends URLClassLoader {
         final Set<String> loaded = new TreeSet<>();
