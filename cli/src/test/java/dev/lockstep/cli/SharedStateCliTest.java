@@ -151,4 +151,102 @@ class SharedStateCliTest {
         assertTrue(wrong.err().contains("Cannot decrypt"), wrong.err());
         assertFalse(wrong.err().contains("not the passphrase") || wrong.err().contains("Exception"), wrong.err());
     }
+
+    private static final String CANARY = "canary-0d9e4b7a-in-no-secret-or-object";
+
+    /**
+     * Whether the canary is anywhere in the sandbox's stored objects: in any string of its data
+     * files, raw, base64-decoded, or base64-decoded and gunzipped (a chunk).
+     */
+    private boolean canaryInSandbox() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String f : List.of("kubernetes.json", "s3.json")) {
+            Path p = dir.resolve(".lockstep/sandbox").resolve(f);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            List<String> strings = new ArrayList<>();
+            collect(json.readTree(p.toFile()), strings);
+            for (String v : strings) {
+                if (v.contains(CANARY) || decoded(v).contains(CANARY)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode n, List<String> into) {
+        if (n.isTextual()) {
+            into.add(n.textValue());
+        }
+        n.elements().forEachRemaining(c -> collect(c, into));
+    }
+
+    private static String decoded(String v) {
+        byte[] b;
+        try {
+            b = java.util.Base64.getDecoder().decode(v);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+            text += new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            // not gzip
+        }
+        return text;
+    }
+
+    @Test
+    void noCanaryInAnySecretOrObjectWhenEncryptedWhileThePlaintextControlShowsIt() throws Exception {
+        String config = """
+                lockstep {
+                  backend "%s" {
+                    %s
+                  }
+                  %s
+                }
+                resource "terraform_data" "a" {
+                  input = "%s"
+                }
+                """;
+        String encryption = """
+                encryption {
+                    key_provider "pbkdf2" "k" {
+                      passphrase = var.pass
+                      iterations = 200000
+                    }
+                    method "aes_gcm" "k" {
+                      keys = key_provider.pbkdf2.k
+                    }
+                    state {
+                      method = method.aes_gcm.k
+                    }
+                    plan {
+                      method = method.aes_gcm.k
+                    }
+                  }""";
+        env.put("LOCKSTEP_VAR_pass", "a passphrase for the canary test");
+        for (String[] b : List.of(new String[] {"kubernetes", "secret_suffix = \"canary\""},
+                new String[] {"s3", "bucket = \"b\"\n    key = \"canary/state\"\n    region = \"us-east-1\""})) {
+            Files.writeString(dir.resolve("main.hcl"), config.formatted(b[0], b[1], "", CANARY));
+            assertEquals(0, run("apply", "--auto-approve").code());
+            assertTrue(canaryInSandbox(), b[0] + ": the control finds the canary in a plaintext state");
+            assertEquals(0, run("destroy", "--auto-approve").code());
+            assertEquals(0, run("sandbox", "reset").code());
+
+            Files.writeString(dir.resolve("main.hcl"), config.formatted(b[0], b[1], encryption, CANARY));
+            CliTest.Run a = run("apply", "--auto-approve");
+            assertEquals(0, a.code(), a.out() + a.err());
+            Files.writeString(dir.resolve("main.hcl"), config.formatted(b[0], b[1], encryption, CANARY + "-2"));
+            CliTest.Run p2 = run("plan", "--out", "plan.out");
+            assertEquals(0, p2.code(), p2.out() + p2.err());
+            assertFalse(canaryInSandbox(), b[0] + ": encrypted, the canary is in no Secret or object");
+            assertFalse(Files.readString(dir.resolve("plan.out"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(CANARY), "nor in the plan file");
+            assertEquals(0, run("sandbox", "reset").code());
+        }
+    }
 }
