@@ -437,33 +437,23 @@ public final class LocalBackend implements StateBackend {
             throw new StateException(journalFile() + " holds results of an interrupted command; run any command that "
                     + "writes the state (they are saved), then re-encrypt");
         }
-        List<Long> done = new java.util.ArrayList<>();
-        List<Long> kept = serials();
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            long serial = kept.get(i);
-            Path f = snapshots.stateFile(serial);
-            Optional<byte[]> data = snapshots.read(serial);
-            if (data.isEmpty()) {
-                continue;
-            }
-            rewrite(f, codec.decode(data.get(), f.toString()));
-            done.add(serial);
+        List<Long> done;
+        try {
+            done = snapshots.reencrypt(codec);
+        } catch (IOException e) {
+            throw new StateException(FileProblem.describe("rewrite a snapshot in", snapshots.dir(), e), e);
         }
         if (Files.exists(stateFile())) {
-            rewrite(stateFile(), loaded.state());
+            try {
+                SecureFiles.writeAtomically(stateFile(), codec.encode(loaded.state()), true);
+            } catch (IOException e) {
+                throw new StateException(FileProblem.describe("rewrite", stateFile(), e), e);
+            }
             if (!done.contains(loaded.state().serial())) {
                 done.add(0, loaded.state().serial());
             }
         }
         return done;
-    }
-
-    private void rewrite(Path f, State s) throws StateException {
-        try {
-            SecureFiles.writeAtomically(f, codec.encode(s), true);
-        } catch (IOException e) {
-            throw new StateException(FileProblem.describe("rewrite", f, e), e);
-        }
     }
 
     @Override

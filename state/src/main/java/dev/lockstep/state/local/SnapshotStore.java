@@ -5,6 +5,7 @@ import dev.lockstep.state.backend.SnapshotInfo;
 import dev.lockstep.state.backend.StateBackend;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.codec.SnapshotMeta;
+import dev.lockstep.state.codec.StateCodec;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -226,5 +227,24 @@ final class SnapshotStore {
         } catch (IOException e) {
             throw new StateException(FileProblem.describe("read the snapshot", f, e), e);
         }
+    }
+
+    /**
+     * Rewrites every kept snapshot with {@code codec} (decoded with its encryption's primary or
+     * fallback, sealed with the primary), newest first, each atomically. Returns the serials rewritten.
+     */
+    List<Long> reencrypt(StateCodec codec) throws IOException, StateException {
+        List<Long> done = new java.util.ArrayList<>();
+        List<Long> kept = serials();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            long serial = kept.get(i);
+            Optional<byte[]> data = read(serial);
+            if (data.isPresent()) {
+                SecureFiles.writeAtomically(stateFile(serial), codec.encode(codec.decode(data.get(),
+                        stateFile(serial).toString())), true);
+                done.add(serial);
+            }
+        }
+        return done;
     }
 }

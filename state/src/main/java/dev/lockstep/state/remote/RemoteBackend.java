@@ -12,21 +12,13 @@ import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.codec.StateCodec;
 import dev.lockstep.state.crypto.Encryption;
 import dev.lockstep.state.journal.Recovery;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A state shared through a {@link RemoteStore} (a Kubernetes namespace, an S3 bucket). A version is
@@ -42,9 +34,6 @@ import java.util.zip.GZIPOutputStream;
 public final class RemoteBackend implements StateBackend {
 
     private static final System.Logger LOG = System.getLogger("dev.lockstep.state");
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** The pointer record's own format. */
-    static final String POINTER_FORMAT = "1";
 
     /**
      * Settings of a shared backend.
@@ -88,6 +77,7 @@ public final class RemoteBackend implements StateBackend {
     private final Options options;
     private final StateCodec codec;
     private final LeaseLocker locker;
+    private final VersionBlobs blobs;
     private RemoteJournal openJournal;
     /** The journal entries the last load recovered (so persist may retire them), or -1. */
     private int journalSeenAtLoad = -1;
@@ -100,6 +90,7 @@ public final class RemoteBackend implements StateBackend {
         this.store = store;
         this.options = options;
         this.codec = new StateCodec(options.lockstepVersion()).withEncryption(options.encryption());
+        this.blobs = new VersionBlobs(store, codec);
         this.locker = new LeaseLocker(store.lease(), store.describe(), options.path(), options.lockstepVersion(),
                 options.lockDuration(), clock);
     }
@@ -112,47 +103,6 @@ public final class RemoteBackend implements StateBackend {
     /** The store, for messages and for tests. */
     public RemoteStore store() {
         return store;
-    }
-
-    /** What the pointer says: the current version and the kept ones, newest first. */
-    record Pointer(String lineage, long serial, int stateFormat, List<VersionRef> history, String version) {
-
-        VersionRef current() {
-            return history.get(0);
-        }
-
-        static Optional<Pointer> read(RemoteStore store) throws StateException {
-            Optional<RemoteStore.Versioned> v = store.readPointer();
-            if (v.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, String> f = v.get().fields();
-            try {
-                if (!POINTER_FORMAT.equals(f.get("format"))) {
-                    throw new StateException("the state pointer in " + store.describe() + " has format " + f.get("format")
-                            + ", written by a newer lockstep; upgrade lockstep to use this state");
-                }
-                List<VersionRef> h = VersionRef.decodeAll(f.get("history"));
-                if (h.isEmpty()) {
-                    throw new IllegalArgumentException("no versions");
-                }
-                return Optional.of(new Pointer(f.get("lineage"), Long.parseLong(f.get("serial")),
-                        Integer.parseInt(f.get("state_format")), h, v.get().version()));
-            } catch (RuntimeException e) {
-                throw new StateException("the state pointer in " + store.describe() + " is corrupt or was edited by hand ("
-                        + e.getMessage() + ")", e);
-            }
-        }
-
-        Map<String, String> fields() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("format", POINTER_FORMAT);
-            f.put("lineage", lineage);
-            f.put("serial", Long.toString(serial));
-            f.put("state_format", Integer.toString(stateFormat));
-            f.put("history", VersionRef.encodeAll(history));
-            return f;
-        }
     }
 
     @Override
@@ -177,42 +127,14 @@ public final class RemoteBackend implements StateBackend {
                 return null;
             }
             try {
-                return readVersion(p.get().current(), "the current state");
-            } catch (MissingPartException e) {
+                return blobs.read(p.get().current(), "the current state");
+            } catch (VersionBlobs.MissingPartException e) {
                 Optional<Pointer> again = Pointer.read(store);
                 if (attempt >= 5 || again.isEmpty() || again.get().version().equals(p.get().version())) {
                     throw e;
                 }
             }
         }
-    }
-
-    /** A version's chunk is not in the store. */
-    static final class MissingPartException extends StateException {
-        MissingPartException(String message) {
-            super(message);
-        }
-    }
-
-    /** Reads, joins, decompresses and decodes one version's chunks. */
-    private State readVersion(VersionRef ref, String what) throws StateException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (int i = 0; i < ref.chunks(); i++) {
-            Optional<byte[]> c = store.readBlob(ref.chunkName(i));
-            if (c.isEmpty()) {
-                throw new MissingPartException(what + " (serial " + ref.serial() + ") in " + store.describe() + " is missing its "
-                        + "part " + ref.chunkName(i) + "; earlier versions are listed by `lockstep state history`");
-            }
-            all.writeBytes(c.get());
-        }
-        String source = what + " (serial " + ref.serial() + ") in " + store.describe();
-        byte[] json;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(all.toByteArray()))) {
-            json = in.readAllBytes();
-        } catch (IOException e) {
-            throw new StateException(source + " is corrupt: its compressed data does not check (" + e.getMessage() + ")", e);
-        }
-        return codec.decode(json, source);
     }
 
     @Override
@@ -263,17 +185,7 @@ public final class RemoteBackend implements StateBackend {
                         + ": the state changed since this command read it; run the command again");
             }
         }
-        String nonce = HexFormat.of().formatHex(randomBytes(6));
-        byte[] data = gzip(codec.encode(state));
-        int size = store.maxBlobBytes();
-        int chunks = Math.max(1, (data.length + size - 1) / size);
-        VersionRef ref = new VersionRef(state.serial(), nonce, chunks);
-        SnapshotInfo full = complete(info, state.serial());
-        store.createBlob(ref.metaName(), MetaBlob.encode(full, state.lineage(), chunks));
-        for (int i = 0; i < chunks; i++) {
-            int from = i * size;
-            store.createBlob(ref.chunkName(i), java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + size)));
-        }
+        VersionRef ref = blobs.write(state, complete(info, state.serial()));
         List<VersionRef> history = new ArrayList<>();
         history.add(ref);
         p.ifPresent(cur -> history.addAll(cur.history()));
@@ -282,7 +194,7 @@ public final class RemoteBackend implements StateBackend {
         try {
             store.writePointer(next.fields(), p.map(Pointer::version).orElse(null));
         } catch (ConflictException e) {
-            deleteQuietly(ref);
+            blobs.deleteQuietly(ref);
             throw new StateException("the state in " + store.describe() + " changed while serial " + state.serial()
                     + " was being written (another writer without the lock?); nothing was changed, run the command again", e);
         }
@@ -300,7 +212,7 @@ public final class RemoteBackend implements StateBackend {
             current.history().forEach(r -> keep.add(r.metaName()));
             for (Map.Entry<String, byte[]> meta : store.listBlobs("meta.").entrySet()) {
                 if (!keep.contains(meta.getKey())) {
-                    deleteVersion(meta.getKey(), meta.getValue());
+                    blobs.delete(meta.getKey(), meta.getValue());
                 }
             }
             for (String j : store.listBlobs("journal.").keySet()) {
@@ -311,28 +223,6 @@ public final class RemoteBackend implements StateBackend {
         } catch (StateException e) {
             LOG.log(System.Logger.Level.WARNING, "cleaning up " + store.describe() + ": " + e.getMessage()
                     + "; the next write retries");
-        }
-    }
-
-    /** Deletes the chunks of the version whose metadata blob is {@code meta}, then the metadata. */
-    private void deleteVersion(String meta, byte[] content) throws StateException {
-        String[] p = meta.split("\\.");
-        int chunks = MetaBlob.chunks(content);
-        for (int i = 0; i < chunks; i++) {
-            store.deleteBlob("chunk." + p[1] + "." + p[2] + "." + i);
-        }
-        store.deleteBlob(meta);
-    }
-
-    private void deleteQuietly(VersionRef ref) {
-        try {
-            for (int i = 0; i < ref.chunks(); i++) {
-                store.deleteBlob(ref.chunkName(i));
-            }
-            store.deleteBlob(ref.metaName());
-        } catch (StateException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove the blobs of an abandoned write (" + e.getMessage()
-                    + "); the next write does");
         }
     }
 
@@ -427,7 +317,7 @@ public final class RemoteBackend implements StateBackend {
         }
         for (VersionRef r : p.get().history()) {
             if (r.serial() == serial) {
-                return Optional.of(readVersion(r, "the snapshot"));
+                return Optional.of(blobs.read(r, "the snapshot"));
             }
         }
         return Optional.empty();
@@ -457,11 +347,7 @@ public final class RemoteBackend implements StateBackend {
         Map<String, byte[]> metas = store.listBlobs("meta.");
         List<VersionRef> rewritten = new ArrayList<>();
         for (VersionRef old : p.get().history()) {
-            State s = readVersion(old, "the snapshot");
-            byte[] data = gzip(codec.encode(s));
-            int size = store.maxBlobBytes();
-            int chunks = Math.max(1, (data.length + size - 1) / size);
-            VersionRef ref = new VersionRef(old.serial(), HexFormat.of().formatHex(randomBytes(6)), chunks);
+            State s = blobs.read(old, "the snapshot");
             byte[] meta = metas.get(old.metaName());
             SnapshotInfo info;
             try {
@@ -469,12 +355,7 @@ public final class RemoteBackend implements StateBackend {
             } catch (dev.lockstep.state.codec.SnapshotMeta.Unreadable e) {
                 info = complete(null, old.serial());
             }
-            store.createBlob(ref.metaName(), MetaBlob.encode(info, s.lineage(), chunks));
-            for (int i = 0; i < chunks; i++) {
-                int from = i * size;
-                store.createBlob(ref.chunkName(i), java.util.Arrays.copyOfRange(data, from, Math.min(data.length,
-                        from + size)));
-            }
+            VersionRef ref = blobs.write(s, info);
             rewritten.add(ref);
         }
         Pointer next = new Pointer(p.get().lineage(), p.get().serial(), StateCodec.CURRENT_VERSION,
@@ -482,7 +363,7 @@ public final class RemoteBackend implements StateBackend {
         try {
             store.writePointer(next.fields(), p.get().version());
         } catch (ConflictException e) {
-            rewritten.forEach(this::deleteQuietly);
+            rewritten.forEach(blobs::deleteQuietly);
             throw new StateException("the state in " + store.describe() + " changed while it was being re-encrypted; "
                     + "nothing was changed, run the command again", e);
         }
@@ -493,21 +374,5 @@ public final class RemoteBackend implements StateBackend {
     @Override
     public Locker locker() {
         return locker;
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 8));
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,7 +1,6 @@
 package dev.lockstep.state.remote;
 
 import dev.lockstep.state.backend.StateException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
