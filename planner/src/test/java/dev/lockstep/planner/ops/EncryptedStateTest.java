@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.provider.RunSettings;
-import dev.lockstep.planner.plan.ApplyListener;
-import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanOptions;
+import dev.lockstep.planner.testing.ApproveAll;
 import dev.lockstep.planner.testing.Configs;
 import dev.lockstep.planner.testing.MemoryBackendFactory;
 import dev.lockstep.state.State;
@@ -22,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,30 +86,7 @@ class EncryptedStateTest {
         return o.result();
     }
 
-    private static final ApplyCallbacks APPROVE = new ApplyCallbacks() {
-        @Override
-        public void planned(Plan plan) {
-        }
-
-        @Override
-        public boolean confirm(Plan plan) {
-            return true;
-        }
-
-        @Override
-        public void applying(Plan plan) {
-        }
-
-        @Override
-        public ApplyListener progress() {
-            return ApplyListener.NONE;
-        }
-
-        @Override
-        public AtomicBoolean cancelled() {
-            return new AtomicBoolean();
-        }
-    };
+    private static final ApplyCallbacks APPROVE = new ApproveAll();
 
     private static Outcome<ApplyReport> apply(Workspace w, String n) {
         return w.operations().apply(new ApplyRequest("apply", PlanOptions.defaults(), null,

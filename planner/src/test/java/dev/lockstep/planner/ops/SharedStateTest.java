@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.provider.RunSettings;
-import dev.lockstep.planner.plan.ApplyListener;
-import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanOptions;
+import dev.lockstep.planner.testing.ApproveAll;
 import dev.lockstep.planner.testing.Configs;
 import dev.lockstep.planner.testing.MemoryBackendFactory;
 import dev.lockstep.state.State;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,30 +61,7 @@ class SharedStateTest {
                 ProviderLog.NONE));
     }
 
-    private static final ApplyCallbacks APPROVE = new ApplyCallbacks() {
-        @Override
-        public void planned(Plan plan) {
-        }
-
-        @Override
-        public boolean confirm(Plan plan) {
-            return true;
-        }
-
-        @Override
-        public void applying(Plan plan) {
-        }
-
-        @Override
-        public ApplyListener progress() {
-            return ApplyListener.NONE;
-        }
-
-        @Override
-        public AtomicBoolean cancelled() {
-            return new AtomicBoolean();
-        }
-    };
+    private static final ApplyCallbacks APPROVE = new ApproveAll();
 
     @Test
     void aPlanSavedByOneCheckoutIsAppliedByAnotherAndAThirdSeesNoDrift() throws Exception {

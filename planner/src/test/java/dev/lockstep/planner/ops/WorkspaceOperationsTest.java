@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockstep.api.diag.Diagnostic;
 import dev.lockstep.api.provider.ProviderLog;
 import dev.lockstep.api.provider.RunSettings;
-import dev.lockstep.planner.plan.ApplyListener;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanOptions;
+import dev.lockstep.planner.testing.ApproveAll;
 import dev.lockstep.planner.testing.Configs;
 import dev.lockstep.state.State;
 import dev.lockstep.state.backend.Lock;
@@ -22,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,35 +52,6 @@ class WorkspaceOperationsTest {
 
     private static VariableInputs vars(String... assignments) {
         return new VariableInputs(Map.of(), List.of(), List.of(assignments));
-    }
-
-    /** Approves everything, records what the core showed. */
-    private static class Approve implements ApplyCallbacks {
-        int shown;
-
-        @Override
-        public void planned(Plan plan) {
-            shown++;
-        }
-
-        @Override
-        public boolean confirm(Plan plan) {
-            return true;
-        }
-
-        @Override
-        public void applying(Plan plan) {
-        }
-
-        @Override
-        public ApplyListener progress() {
-            return ApplyListener.NONE;
-        }
-
-        @Override
-        public AtomicBoolean cancelled() {
-            return new AtomicBoolean();
-        }
     }
 
     @Test
@@ -135,7 +105,7 @@ class WorkspaceOperationsTest {
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         }
-        Approve cb = new Approve();
+        ApproveAll cb = new ApproveAll();
         Outcome<ApplyReport> a = ws.operations().apply(new ApplyRequest("apply", null, Path.of("plan.out"),
                 VariableInputs.none(), Duration.ZERO, false), cb);
         assertTrue(a.ok(), () -> Configs.describe(a.diagnostics()));
@@ -157,7 +127,7 @@ class WorkspaceOperationsTest {
         assertTrue(ws.operations().plan(new PlanRequest(PlanOptions.defaults(), vars("n=2"), Duration.ZERO,
                 Path.of("plan.out"))).ok());
         Outcome<ApplyReport> a = ws.operations().apply(new ApplyRequest("apply", null, Path.of("plan.out"),
-                vars("n=3"), Duration.ZERO, false), new Approve());
+                vars("n=3"), Duration.ZERO, false), new ApproveAll());
         Outcome.Refused<ApplyReport> r = assertInstanceOf(Outcome.Refused.class, a);
         assertEquals(Refusal.PLAN_STALE, r.reason());
         String text = Configs.describe(r.diagnostics());
@@ -166,7 +136,7 @@ class WorkspaceOperationsTest {
         assertTrue(ws.state().current().result().resources().isEmpty(), "nothing was applied");
         // the same value is no contradiction
         Outcome<ApplyReport> same = ws.operations().apply(new ApplyRequest("apply", null, Path.of("plan.out"),
-                vars("n=2"), Duration.ZERO, false), new Approve());
+                vars("n=2"), Duration.ZERO, false), new ApproveAll());
         assertTrue(same.ok(), () -> Configs.describe(same.diagnostics()));
     }
 
@@ -205,7 +175,7 @@ class WorkspaceOperationsTest {
         Configs.write(dir, "main.hcl", CONFIG);
         Workspace ws = open();
         assertTrue(ws.operations().apply(new ApplyRequest("apply", PlanOptions.defaults(), null, vars("n=1"),
-                Duration.ZERO, true), new Approve()).ok());
+                Duration.ZERO, true), new ApproveAll()).ok());
         Outcome<StateOperations.Edited> e = ws.state().remove(List.of("terraform_data.a"), Duration.ZERO);
         assertTrue(e.ok(), () -> Configs.describe(e.diagnostics()));
         assertEquals(List.of("terraform_data.a"), e.result().changes());
@@ -219,7 +189,7 @@ class WorkspaceOperationsTest {
     void unconfirmedApplyIsRefusedAndChangesNothing() {
         Configs.write(dir, "main.hcl", CONFIG);
         Workspace ws = open();
-        Approve no = new Approve() {
+        ApproveAll no = new ApproveAll() {
             @Override
             public boolean confirm(Plan plan) {
                 return false;
