@@ -61,7 +61,7 @@ public final class Lockstep implements Runnable {
     boolean noColor;
 
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
-            description = "Use lockstep's loopback emulators (Kubernetes, Databricks, Vault, Secrets Manager) instead of "
+            description = "Use lockstep's loopback emulators (Kubernetes, Databricks, Vault, Secrets Manager, S3) instead of "
                 + "real systems; their data is kept in .lockstep/sandbox/. Also LOCKSTEP_SANDBOX=1.")
     boolean sandbox;
 
