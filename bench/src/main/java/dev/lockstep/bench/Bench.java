@@ -178,12 +178,13 @@ public final class Bench {
             throw new IOException(e);
         }
         results.set("shared", JSON.valueToTree(rows));
-        md.append("\n## Shared state: the Kubernetes backend\n\n| resources | latency | state JSON | write | calls | read "
-                + "| calls | next write | calls | local write | local read |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:"
-                + "|---:|---:|\n");
+        md.append("\n## Shared state: the Kubernetes backend\n\n| resources | latency | state JSON | chunks | write | calls "
+                + "| read | calls | next write | calls | local write | local read |\n|---:|---:|---:|---:|---:|---:|---:|---:"
+                + "|---:|---:|---:|---:|\n");
         for (SharedStateSection.Row r : rows) {
-            md.append(String.format(java.util.Locale.ROOT, "| %,d | %d ms | %.1f MB | %.2f s | %d | %.2f s | %d | %.2f s "
-                    + "| %d | %.2f s | %.2f s |%n", r.resources(), r.latencyMs(), r.stateBytes() / 1e6, r.writeSeconds(),
+            md.append(String.format(java.util.Locale.ROOT, "| %,d | %d ms | %.1f MB | %d | %.2f s | %d | %.2f s | %d "
+                    + "| %.2f s | %d | %.2f s | %.2f s |%n", r.resources(), r.latencyMs(), r.stateBytes() / 1e6, r.chunks(),
+                    r.writeSeconds(),
                     r.writeCalls(), r.readSeconds(), r.readCalls(), r.rewriteSeconds(), r.rewriteCalls(),
                     r.localWriteSeconds(), r.localReadSeconds()));
         }

@@ -50,7 +50,7 @@ final class SharedStateSection {
     }
 
     /** One measured row. */
-    record Row(int resources, int latencyMs, long stateBytes, double writeSeconds, long writeCalls,
+    record Row(int resources, int latencyMs, long stateBytes, int chunks, double writeSeconds, long writeCalls,
             double readSeconds, long readCalls, double rewriteSeconds, long rewriteCalls, double localWriteSeconds,
             double localReadSeconds, Map<String, Long> writeCallsByEndpoint) {
     }
@@ -81,6 +81,8 @@ final class SharedStateSection {
                 b.persist(state, info);
                 double write = (System.nanoTime() - t0) / 1e9;
                 var w = k8s.requestLog().snapshot();
+                String current = store.readPointer().orElseThrow().fields().get("history").split(",")[0];
+                int chunks = Integer.parseInt(current.substring(current.lastIndexOf(':') + 1));
                 k8s.requestLog().reset();
                 t0 = System.nanoTime();
                 State read = new RemoteBackend(store, RemoteBackend.Options.defaults(dir.toString())).load().state();
@@ -102,7 +104,7 @@ final class SharedStateSection {
                 t0 = System.nanoTime();
                 new LocalBackend(dir.resolve(".lockstep")).load();
                 double lr = (System.nanoTime() - t0) / 1e9;
-                Row row = new Row(state.resources().size(), latencyMs, bytes, write, w.total(), readS, readCalls,
+                Row row = new Row(state.resources().size(), latencyMs, bytes, chunks, write, w.total(), readS, readCalls,
                         rewrite, rewriteCalls, lw, lr, new TreeMap<>(w.byEndpoint()));
                 log.accept("shared state: " + row);
                 return row;

@@ -44,7 +44,7 @@ public abstract class SharedBackendContract {
                 .withLockDuration(Duration.ofSeconds(2)));
     }
 
-    static SnapshotInfo info(String command) {
+    protected static SnapshotInfo info(String command) {
         return new SnapshotInfo(0, null, null, command, "sha256:abc", null, null);
     }
 
