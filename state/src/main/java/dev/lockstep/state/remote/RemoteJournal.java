@@ -141,7 +141,6 @@ final class RemoteJournal implements Journal {
             List<byte[]> lines;
             List<Runnable> effects;
             long upto;
-            int number;
             synchronized (this) {
                 while (flushing && durable < mine && failure == null) {
                     waitQuietly();
@@ -159,13 +158,17 @@ final class RemoteJournal implements Journal {
                 buffer.clear();
                 bufferEffects.clear();
                 upto = enqueued;
-                number = batch++;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             lines.forEach(out::writeBytes);
+            byte[] all = out.toByteArray();
             try {
-                store.createBlob(prefix(base.lineage(), base.serial()) + String.format(java.util.Locale.ROOT, "%010d", number)
-                        + "." + nonce, out.toByteArray());
+                // a batch larger than one blob goes out as consecutive blobs; replay joins them in order
+                for (int from = 0; from < all.length; from += store.maxBlobBytes()) {
+                    store.createBlob(prefix(base.lineage(), base.serial()) + String.format(java.util.Locale.ROOT, "%010d",
+                            batch++) + "." + nonce, java.util.Arrays.copyOfRange(all, from,
+                            Math.min(all.length, from + store.maxBlobBytes())));
+                }
             } catch (StateException ex) {
                 synchronized (this) {
                     failure = ex;

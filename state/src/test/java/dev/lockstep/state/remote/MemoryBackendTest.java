@@ -90,4 +90,19 @@ class MemoryBackendTest extends SharedBackendContract {
         assertEquals(one, store.blobCount(), store.blobs().keySet().toString());
         assertThrows(StateException.class, () -> b.persist(big(3), info("apply")));
     }
+
+    @Test
+    void aJournalEntryLargerThanOneBlobIsSplitAndRecoveredWhole() throws Exception {
+        MemoryStore store = (MemoryStore) store();
+        RemoteBackend b = backend(store, 2);
+        b.persist(SampleStates.empty(), info("apply"));
+        var j = b.journal(b.load().state());
+        String big = "x".repeat(3 * store.maxBlobBytes());
+        j.put(SampleStates.instance("big", big));
+        assertTrue(store.listBlobs("journal.").size() >= 4, "split: " + store.listBlobs("journal.").keySet());
+        var loaded = backend(store, 2).load();
+        assertTrue(loaded.recovered());
+        assertEquals(big, loaded.state().resource(dev.lockstep.api.addr.ResourceAddress.managed("terraform_data", "big"))
+                .attributes().get("input").asString());
+    }
 }
