@@ -202,10 +202,11 @@ public final class ConfigLoader {
     }
 
     /**
-     * The settings in the {@code lockstep} block of one file (such as the previous backend given to
-     * {@code state migrate --from}), relative to the configuration directory {@code dir}.
+     * The settings in the {@code lockstep} block of one file (such as the previous backend and
+     * encryption given to {@code state migrate --from}), relative to the configuration directory
+     * {@code dir}; the encryption block's variables come from {@code environment}.
      */
-    public Settings loadSettingsFile(Path dir, Path file, Map<String, String> sources) {
+    public Settings loadSettingsFile(Path dir, Path file, Map<String, String> sources, Map<String, String> environment) {
         String name = file.getFileName().toString();
         String src = readSource(file, file.toString(), diags);
         if (src == null) {
@@ -222,7 +223,7 @@ public final class ConfigLoader {
             diags.error("No backend in " + name, "The file " + file + " has no lockstep { backend \"...\" { } } block "
                     + "naming where the state is now.", SourceRange.synthetic(file.toString()));
         }
-        return SettingsDecoder.decode(dir, blocks, diags);
+        return SettingsDecoder.decode(dir, blocks, diags, environment);
     }
 
     /** Decodes already-parsed files (also used by tests and by in-memory configurations). */

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * {@code lockstep state migrate}: copies the state and its kept history from the backend a file
  * names (by default the local {@code .lockstep/} directory) to the backend the configuration names
- * now, holding both locks. Every kept version is copied oldest first with its metadata, so the
+ * now, holding both locks; a {@code --from} file's own {@code encryption} block (or none) reads the
+ * source. Every kept version is copied oldest first with its metadata, so the
  * target's history reads as the source's did; the source is left as it was. A target that already
  * holds a different lineage is refused; one that holds the same lineage is brought up to date
  * (versions it already has are skipped).
@@ -51,18 +52,24 @@ public final class StateMigration {
             from = Settings.defaults(ws.dir());
         } else {
             from = new ConfigLoader(d, dev.lockstep.planner.hcl.eval.EvalContext.of(java.util.Map.of(), java.util.Map.of(),
-                    dev.lockstep.planner.hcl.function.FunctionContext.defaults())).loadSettingsFile(ws.dir(), ws.resolve(fromFile), ws.sources());
+                    dev.lockstep.planner.hcl.function.FunctionContext.defaults())).loadSettingsFile(ws.dir(), ws.resolve(fromFile), ws.sources(),
+                    ws.request().environment());
             if (d.hasErrors()) {
                 return Outcome.failed(d);
             }
         }
         RemoteStore[] sourceStore = new RemoteStore[1];
         try {
+            // the file describes the old lockstep block whole: its encryption, or none; by default the
+            // local directory is read with the configuration's own encryption
+            dev.lockstep.state.crypto.Encryption sourceEncryption = fromFile == null ? ws.encryption().state()
+                    : new EncryptionSetup(from.encryption(), ws.request().environment(), ws.sandboxOverrides())
+                            .resolve().state();
             StateBackend source = from.shared() == null
                     ? new LocalBackend(from.stateDir(), LocalBackend.Options.defaults().withRetention(from.snapshots())
-                            .withEncryption(ws.encryption().state()))
+                            .withEncryption(sourceEncryption))
                     : SharedBackends.open(from.shared(), from.snapshots(), ws.request(), ws.sandboxOverrides(),
-                            ws.encryption().state(), s -> sourceStore[0] = s);
+                            sourceEncryption, s -> sourceStore[0] = s);
             String fromName = sourceStore[0] != null ? sourceStore[0].describe() : from.stateDir().toString();
             StateBackend target = ws.backend();
             if (fromName.equals(ws.stateLocation())) {

@@ -262,4 +262,31 @@ class EncryptedStateTest {
         assertTrue(Configs.describe(plain.diagnostics()).contains("Shared state is not encrypted"),
                 Configs.describe(plain.diagnostics()));
     }
+
+    @Test
+    void migrateReadsTheSourceWithTheEncryptionOfTheFromFileAndWritesWithTheNewOne() throws Exception {
+        Configs.write(dir, "main.hcl", encryption(NEW_KEY, STATE_NEW).replace("@BACKEND@", ""));
+        try (Workspace w = ws(Map.of("LOCKSTEP_VAR_passphrase", PASS))) {
+            assertTrue(apply(w, "moved").ok());
+        }
+        String name = UUID.randomUUID().toString();
+        String old = encryption(NEW_KEY, STATE_NEW).replace("@BACKEND@", "backend \"local\" {}");
+        Configs.write(dir, "old.hcl.txt", old.substring(0, old.indexOf("resource \"terraform_data\"")));
+        Configs.write(dir, "plain-old.hcl.txt", "lockstep {\n  backend \"local\" {}\n}\n");
+        Configs.write(dir, "main.hcl", encryption(NEW_KEY.replace("var.passphrase", "var.next"), STATE_NEW)
+                .replace("@BACKEND@", "backend \"memory\" {\n    name = \"" + name + "\"\n  }"));
+        Map<String, String> env = Map.of("LOCKSTEP_VAR_passphrase", PASS, "LOCKSTEP_VAR_next",
+                "the passphrase of the shared state");
+        try (Workspace w = ws(env)) {
+            Outcome<StateMigration.Migrated> plain = w.state().migrate(Path.of("plain-old.hcl.txt"), Duration.ZERO);
+            String text = Configs.describe(plain.diagnostics());
+            assertTrue(!plain.ok() && text.contains("no encryption block"), text);
+            Outcome<StateMigration.Migrated> m = w.state().migrate(Path.of("old.hcl.txt"), Duration.ZERO);
+            assertTrue(m.ok(), () -> Configs.describe(m.diagnostics()));
+        }
+        try (Workspace w = ws(Map.of("LOCKSTEP_VAR_next", "the passphrase of the shared state"))) {
+            assertEquals("moved", w.state().current().result().resources().values().iterator().next().attributes()
+                    .get("input").asString(), "the target opens with its own key alone");
+        }
+    }
 }
