@@ -162,10 +162,15 @@ class CliTest {
 
     @Test
     void settingsThatDoNotExistYetAreRefused() throws Exception {
-        write("main.hcl", "lockstep {\n  approvals {\n  }\n  backend \"s3\" {\n  }\n}\n");
+        write("main.hcl", "lockstep {\n  approvals {\n  }\n  backend \"consul\" {\n  }\n}\n");
         Run r = run("validate", "--no-color", "-C", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("Unsupported lockstep setting"), r.err());
         assertTrue(r.err().contains("Unsupported backend"), r.err());
+        // the s3 backend exists now: an empty block names what it needs
+        write("main.hcl", "lockstep {\n  backend \"s3\" {\n  }\n}\n");
+        Run s3 = run("validate", "--no-color", "-C", dir.toString());
+        assertEquals(1, s3.code());
+        assertTrue(s3.err().contains("bucket") && s3.err().contains("key") && s3.err().contains("main.hcl"), s3.err());
     }
 }
