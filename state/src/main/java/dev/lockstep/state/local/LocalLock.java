@@ -3,6 +3,7 @@ package dev.lockstep.state.local;
 import dev.lockstep.state.FileProblem;
 import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.LockInfo;
+import dev.lockstep.state.codec.LockInfoJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -7,6 +7,7 @@ import dev.lockstep.state.backend.LockInfo;
 import dev.lockstep.state.backend.Locker;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.backend.StateLockedException;
+import dev.lockstep.state.codec.LockInfoJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

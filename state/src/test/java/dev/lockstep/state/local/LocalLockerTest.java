@@ -11,6 +11,7 @@ import dev.lockstep.state.backend.Lock;
 import dev.lockstep.state.backend.LockInfo;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.backend.StateLockedException;
+import dev.lockstep.state.codec.LockInfoJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

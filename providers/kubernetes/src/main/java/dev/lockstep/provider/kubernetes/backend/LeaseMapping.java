@@ -1,10 +1,8 @@
 package dev.lockstep.provider.kubernetes.backend;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.state.backend.LockInfo;
 import dev.lockstep.state.backend.StateException;
+import dev.lockstep.state.codec.LockInfoJson;
 import dev.lockstep.state.remote.LeaseRecord;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
@@ -24,7 +22,6 @@ import java.util.Map;
 final class LeaseMapping {
 
     static final String INFO_ANNOTATION = "lockstep.dev/lock-info";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LeaseMapping() {
     }
@@ -73,39 +70,15 @@ final class LeaseMapping {
     }
 
     static String infoJson(LockInfo i) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", i.id());
-        o.put("who", i.who());
-        o.put("operation", i.operation());
-        o.put("created", i.created() == null ? null : i.created().toString());
-        o.put("path", i.path());
-        o.put("version", i.version());
-        o.put("pid", i.pid());
-        o.put("expires", i.expires() == null ? null : i.expires().toString());
-        return o.toString();
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        String t = text(n, field);
-        return t == null ? null : Instant.parse(t);
+        return new String(LockInfoJson.encode(i, false), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static LockInfo parseInfo(String text, String where) throws StateException {
-        try {
-            JsonNode n = JSON.readTree(text);
-            if (n == null || !n.isObject() || !n.path("id").isTextual() || !n.path("pid").canConvertToLong()) {
-                throw new IllegalArgumentException("no id or pid");
-            }
-            return new LockInfo(n.get("id").asText(), text(n, "who"), text(n, "operation"), instant(n, "created"),
-                    text(n, "path"), text(n, "version"), n.get("pid").asLong(), instant(n, "expires"));
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new StateException(where + " has an unreadable " + INFO_ANNOTATION + " annotation ("
-                    + e.getClass().getSimpleName() + "); it was not written by this lockstep version.");
+        LockInfo i = LockInfoJson.decode(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (i == null) {
+            throw new StateException(where + " has an unreadable " + INFO_ANNOTATION + " annotation; it was not "
+                    + "written by this lockstep version.");
         }
+        return i;
     }
 }

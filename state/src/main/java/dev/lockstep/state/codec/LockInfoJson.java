@@ -1,19 +1,27 @@
-package dev.lockstep.state.local;
+package dev.lockstep.state.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.state.backend.LockInfo;
-import dev.lockstep.state.codec.Json;
 import java.io.IOException;
 import java.time.Instant;
 
-/** {@code lock.json}: the holder info of the local lock, pretty-printed for people who look. */
-final class LockInfoJson {
+/**
+ * A lock holder's info as JSON: the local lock's {@code lock.json} (pretty-printed for people who
+ * look) and the Kubernetes Lease's annotation (compact), with the same field names.
+ */
+public final class LockInfoJson {
 
     private LockInfoJson() {
     }
 
-    static byte[] encode(LockInfo i) {
-        return Json.write(true, g -> {
+    /** Pretty-printed, as {@code lock.json} holds it. */
+    public static byte[] encode(LockInfo i) {
+        return encode(i, true);
+    }
+
+    /** The info as JSON, pretty-printed or on one line. */
+    public static byte[] encode(LockInfo i, boolean pretty) {
+        return Json.write(pretty, g -> {
             g.writeStartObject();
             g.writeStringField("id", i.id());
             g.writeStringField("who", i.who());
@@ -28,7 +36,7 @@ final class LockInfoJson {
     }
 
     /** The info, or null when the bytes are not a complete holder record. */
-    static LockInfo decode(byte[] data) {
+    public static LockInfo decode(byte[] data) {
         try {
             JsonNode n = Json.parse(data);
             if (n == null || !n.isObject() || !n.path("id").isTextual() || !n.path("pid").canConvertToLong()) {
