@@ -55,6 +55,9 @@ public final class LockCommand implements Runnable {
                     out.println("  ID:        " + i.id());
                     out.println("  Who:       " + i.who());
                     out.println("  Operation: " + i.operation());
+                    if (i.planDigest() != null) {
+                        out.println("  Plan:      " + i.planDigest());
+                    }
                     out.println("  Created:   " + i.created());
                     out.println("  Expires:   " + i.expires() + " (renewed while the holder runs)");
                     out.println("  Path:      " + i.path());

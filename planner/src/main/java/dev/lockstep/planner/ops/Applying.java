@@ -33,7 +33,8 @@ final class Applying {
         }
         PlanOptions options = saved != null ? saved.options() : r.options();
         Map<String, dev.lockstep.api.value.Value> fixed = saved != null ? saved.variables() : Map.of();
-        Outcome<Session> opened = ws.session(r.command(), r.variables(), fixed, true, r.lockTimeout());
+        Outcome<Session> opened = ws.session(r.command(), r.variables(), fixed, true, r.lockTimeout(),
+                saved != null ? saved.digest() : null);
         if (!opened.ok()) {
             return opened.otherwise();
         }

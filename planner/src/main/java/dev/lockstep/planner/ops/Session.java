@@ -48,10 +48,18 @@ public final class Session implements AutoCloseable {
             Backends backends,
             VariableValues.Sources variables,
             Map<String, String> environment, dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log,
-            String operation, boolean lock, Duration lockTimeout, dev.lockstep.api.provider.RunSettings run) {
+            String operation, boolean lock, Duration lockTimeout, dev.lockstep.api.provider.RunSettings run,
+            String planDigest) {
 
         public Request {
             run = run == null ? dev.lockstep.api.provider.RunSettings.DEFAULTS : run;
+        }
+
+        /** A request that applies no saved plan. */
+        public Request(Path dir, Schemas schemas, Backends backends, VariableValues.Sources variables,
+                Map<String, String> environment, dev.lockstep.api.provider.SandboxOverrides sandbox, ProviderLog log,
+                String operation, boolean lock, Duration lockTimeout, dev.lockstep.api.provider.RunSettings run) {
+            this(dir, schemas, backends, variables, environment, sandbox, log, operation, lock, lockTimeout, run, null);
         }
 
         /** A request with the default run settings (every guard on). */
@@ -122,7 +130,7 @@ public final class Session implements AutoCloseable {
         }
         v.scope().setVariables(vars);
         StateBackend backend = r.backends().open(v.config().settings());
-        Lock lock = r.lock() ? backend.locker().acquire(r.operation(), r.lockTimeout()) : null;
+        Lock lock = r.lock() ? backend.locker().acquire(r.operation(), r.planDigest(), r.lockTimeout()) : null;
         try {
             StateBackend.Loaded loaded = backend.load();
             for (String w : loaded.warnings()) {

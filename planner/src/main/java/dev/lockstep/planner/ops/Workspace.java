@@ -209,12 +209,19 @@ public final class Workspace implements AutoCloseable {
      */
     Outcome<Session> session(String operation, VariableInputs vars, Map<String, Value> fixed, boolean lock,
             Duration lockTimeout) {
+        return session(operation, vars, fixed, lock, lockTimeout, null);
+    }
+
+    /** As above, for applying the saved plan with digest {@code planDigest} (recorded in the lock info). */
+    Outcome<Session> session(String operation, VariableInputs vars, Map<String, Value> fixed, boolean lock,
+            Duration lockTimeout, String planDigest) {
         SandboxOverrides shared = sandbox();
         SandboxOverrides sandbox = shared == SandboxOverrides.NONE ? shared : shared::forProvider;
         try {
             Session.Opened o = Session.open(new Session.Request(dir(), schemas, s -> backend(),
                     new VariableValues.Sources(vars.environment(), vars.varFiles(), vars.assignments(), fixed),
-                    request.environment(), sandbox, request.log(), operation, lock, lockTimeout, request.run()));
+                    request.environment(), sandbox, request.log(), operation, lock, lockTimeout, request.run(),
+                    planDigest));
             if (o.session() == null) {
                 if (o.diagnostics().asList().stream().anyMatch(d -> d.isError()
                         && d.summary().equals(VariableValues.CONTRADICTS_SAVED_PLAN))) {
@@ -237,6 +244,7 @@ public final class Workspace implements AutoCloseable {
                 detail.append(" Lock info:\n  ID:        ").append(l.holder().id())
                         .append("\n  Who:       ").append(l.holder().who())
                         .append("\n  Operation: ").append(l.holder().operation())
+                        .append(l.holder().planDigest() == null ? "" : "\n  Plan:      " + l.holder().planDigest())
                         .append("\n  Created:   ").append(l.holder().created())
                         .append("\n  Path:      ").append(l.holder().path())
                         .append("\n  Version:   ").append(l.holder().version())

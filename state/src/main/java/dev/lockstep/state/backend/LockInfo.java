@@ -14,12 +14,25 @@ import java.time.Instant;
  * @param version the holder's lockstep version
  * @param pid the holder's process id
  * @param expires when the lock lapses unless renewed
+ * @param planDigest the digest of the saved plan the holder applies, or null
  */
 public record LockInfo(String id, String who, String operation, Instant created, String path, String version,
-        long pid, Instant expires) {
+        long pid, Instant expires, String planDigest) {
+
+    /** Holder info without a plan. */
+    public LockInfo(String id, String who, String operation, Instant created, String path, String version, long pid,
+            Instant expires) {
+        this(id, who, operation, created, path, version, pid, expires, null);
+    }
+
+    /** The same info with another expiry (a renewal). */
+    public LockInfo renewedUntil(Instant until) {
+        return new LockInfo(id, who, operation, created, path, version, pid, until, planDigest);
+    }
 
     /** One line for messages: who, what, since when, and the id. */
     public String describe() {
-        return who + " (" + operation + ", pid " + pid + ", since " + created + ", lock id " + id + ")";
+        return who + " (" + operation + (planDigest == null ? "" : " of plan " + planDigest) + ", pid " + pid
+                + ", since " + created + ", lock id " + id + ")";
     }
 }

@@ -14,6 +14,14 @@ public interface Locker {
      */
     Lock acquire(String operation, Duration timeout) throws StateException;
 
+    /**
+     * Takes the lock for applying the saved plan with digest {@code planDigest} (recorded in the
+     * holder info, so that others see which plan is being applied; null for none).
+     */
+    default Lock acquire(String operation, String planDigest, Duration timeout) throws StateException {
+        return acquire(operation, timeout);
+    }
+
     /** The current holder, if the state is locked. */
     Optional<LockInfo> current() throws StateException;
 

@@ -31,6 +31,9 @@ public final class LockInfoJson {
             g.writeStringField("version", i.version());
             g.writeNumberField("pid", i.pid());
             g.writeStringField("expires", i.expires().toString());
+            if (i.planDigest() != null) {
+                g.writeStringField("plan_digest", i.planDigest());
+            }
             g.writeEndObject();
         });
     }
@@ -45,7 +48,8 @@ public final class LockInfoJson {
             return new LockInfo(n.get("id").asText(), n.path("who").asText("unknown"),
                     n.path("operation").asText("unknown"), Instant.parse(n.path("created").asText()),
                     n.path("path").asText(""), n.path("version").asText("unknown"), n.get("pid").asLong(),
-                    Instant.parse(n.path("expires").asText()));
+                    Instant.parse(n.path("expires").asText()),
+                    n.path("plan_digest").isTextual() ? n.get("plan_digest").asText() : null);
         } catch (IOException | RuntimeException e) {
             return null;
         }

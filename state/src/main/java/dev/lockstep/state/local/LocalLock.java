@@ -61,8 +61,7 @@ final class LocalLock implements Lock {
                 return;
             }
             LockInfo i = info;
-            LockInfo next = new LockInfo(i.id(), i.who(), i.operation(), i.created(), i.path(), i.version(), i.pid(),
-                    Instant.now().plus(locker.ttl()));
+            LockInfo next = i.renewedUntil(Instant.now().plus(locker.ttl()));
             info = next; // first, so the file is never ahead of what info() reports
             try {
                 FileOps.replace(locker.infoFile(), LockInfoJson.encode(next), false);

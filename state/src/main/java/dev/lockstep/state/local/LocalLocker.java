@@ -93,6 +93,11 @@ public final class LocalLocker implements Locker {
 
     @Override
     public Lock acquire(String operation, Duration timeout) throws StateException {
+        return acquire(operation, null, timeout);
+    }
+
+    @Override
+    public Lock acquire(String operation, String planDigest, Duration timeout) throws StateException {
         Objects.requireNonNull(operation, "operation");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("negative lock timeout");
@@ -102,7 +107,7 @@ public final class LocalLocker implements Locker {
         boolean inGrace = false;
         long backoff = 25;
         while (true) {
-            Lock l = tryOnce(operation);
+            Lock l = tryOnce(operation, planDigest);
             if (l != null) {
                 return l;
             }
@@ -140,7 +145,7 @@ public final class LocalLocker implements Locker {
     }
 
     /** One attempt: the lock, or null when another holder has it. */
-    private Lock tryOnce(String operation) throws StateException {
+    private Lock tryOnce(String operation, String planDigest) throws StateException {
         synchronized (HELD) {
             Path key = prepareLockFile();
             if (HELD.containsKey(key)) {
@@ -148,7 +153,7 @@ public final class LocalLocker implements Locker {
             }
             Instant now = Instant.now();
             LockInfo info = new LockInfo(UUID.randomUUID().toString(), Identity.userAtHost(), operation, now,
-                    configPath, version, PID, now.plus(ttl));
+                    configPath, version, PID, now.plus(ttl), planDigest);
             byte[] bytes = LockInfoJson.encode(info);
             FileChannel ch = null;
             try {

@@ -56,13 +56,18 @@ public final class LeaseLocker implements Locker {
 
     @Override
     public Lock acquire(String operation, Duration timeout) throws StateException {
+        return acquire(operation, null, timeout);
+    }
+
+    @Override
+    public Lock acquire(String operation, String planDigest, Duration timeout) throws StateException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long backoff = 25;
         String id = UUID.randomUUID().toString();
         while (true) {
             Instant now = now();
             LockInfo info = new LockInfo(id, Identity.userAtHost(), operation, now, path, version,
-                    ProcessHandle.current().pid(), now.plus(duration));
+                    ProcessHandle.current().pid(), now.plus(duration), planDigest);
             LeaseRecord mine = new LeaseRecord(info, duration, now, now, null);
             Optional<LeaseRecord> current = store.read();
             try {
@@ -160,9 +165,7 @@ public final class LeaseLocker implements Locker {
 
         private void renew() {
             Instant now = now();
-            LockInfo i = record.info();
-            LockInfo renewed = new LockInfo(i.id(), i.who(), i.operation(), i.created(), i.path(), i.version(), i.pid(),
-                    now.plus(duration));
+            LockInfo renewed = record.info().renewedUntil(now.plus(duration));
             LeaseRecord next = new LeaseRecord(renewed, duration, record.acquired(), now, null);
             try {
                 record = next.withVersion(store.write(next, record.version()));

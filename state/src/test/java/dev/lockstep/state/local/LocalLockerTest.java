@@ -59,6 +59,15 @@ class LocalLockerTest {
     }
 
     @Test
+    void theHolderInfoNamesThePlanBeingApplied() throws Exception {
+        LocalLocker locker = locker(Duration.ofSeconds(30));
+        try (Lock l = locker.acquire("apply", "sha256:9f2c", Duration.ZERO)) {
+            assertEquals("sha256:9f2c", locker.current().orElseThrow().planDigest());
+            assertTrue(java.nio.file.Files.readString(config.resolve(".lockstep/lock.json")).contains("\"plan_digest\""));
+        }
+    }
+
+    @Test
     void aSecondAcquireNamesTheHolder() throws Exception {
         LocalLocker locker = locker(Duration.ofSeconds(30));
         try (Lock l = locker.acquire("apply", Duration.ZERO)) {

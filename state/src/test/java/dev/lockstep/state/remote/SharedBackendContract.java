@@ -160,11 +160,13 @@ public abstract class SharedBackendContract {
     void theLeaseAdmitsOneHolderAndNamesIt() throws Exception {
         RemoteBackend a = backend(store(), 5);
         RemoteBackend b = backend(sameStore(), 5);
-        try (Lock held = a.locker().acquire("apply", Duration.ZERO)) {
+        try (Lock held = a.locker().acquire("apply", "sha256:9f2c", Duration.ZERO)) {
             StateLockedException e = assertThrows(StateLockedException.class,
                     () -> b.locker().acquire("plan", Duration.ofMillis(300)));
             assertEquals(held.info().id(), e.holder().id());
+            assertTrue(e.getMessage().contains("of plan sha256:9f2c"), e.getMessage());
             assertEquals("apply", b.locker().current().orElseThrow().operation());
+            assertEquals("sha256:9f2c", b.locker().current().orElseThrow().planDigest(), "the plan being applied");
             Thread.sleep(2500); // beyond the 2 s duration: renewal keeps it
             assertThrows(StateLockedException.class, () -> b.locker().acquire("plan", Duration.ZERO));
         }

@@ -53,7 +53,7 @@ final class S3Records {
         ObjectNode o = JSON.createObjectNode();
         o.put("ID", i.id());
         o.put("Operation", i.operation());
-        o.put("Info", "");
+        o.put("Info", i.planDigest() == null ? "" : i.planDigest()); // Terraform's free-form info: the plan applied
         o.put("Who", i.who());
         o.put("Version", i.version());
         o.put("Created", i.created().toString());
@@ -79,7 +79,8 @@ final class S3Records {
         try {
             LockInfo info = new LockInfo(o.get("ID").asText(), o.path("Who").asText(), o.path("Operation").asText(),
                     Instant.parse(o.path("Created").asText()), o.path("Path").asText(), o.path("Version").asText(),
-                    o.path("Pid").asLong(), o.hasNonNull("Expires") ? Instant.parse(o.get("Expires").asText()) : null);
+                    o.path("Pid").asLong(), o.hasNonNull("Expires") ? Instant.parse(o.get("Expires").asText()) : null,
+                    o.path("Info").asText("").isEmpty() ? null : o.path("Info").asText());
             return new LeaseRecord(info, Duration.parse(o.get("Duration").asText()),
                     Instant.parse(o.path("Acquired").asText()), Instant.parse(o.get("Renewed").asText()), version);
         } catch (RuntimeException e) {
