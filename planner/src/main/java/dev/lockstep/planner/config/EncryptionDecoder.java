@@ -132,6 +132,17 @@ final class EncryptionDecoder {
         if (diags.errorCount() > before || v == null) {
             return null;
         }
+        if (type.equals("pbkdf2")) {
+            Value p = v.get("passphrase");
+            int min = dev.lockstep.state.crypto.Pbkdf2KeyProvider.MIN_PASSPHRASE_CHARS;
+            if (p != null && !p.isNull() && p.asString().codePointCount(0, p.asString().length()) < min) {
+                diags.error("Passphrase too short", "The passphrase of key_provider.pbkdf2." + b.label(1) + " has "
+                        + p.asString().codePointCount(0, p.asString().length()) + " characters; it needs at least "
+                        + min + " (as in OpenTofu). Longer is better: it is the only secret guarding the state.",
+                        b.body().attribute("passphrase").expr().range());
+                return null;
+            }
+        }
         return new EncryptionSettings.KeyProvider(type, b.label(1), v, b.headerRange());
     }
 

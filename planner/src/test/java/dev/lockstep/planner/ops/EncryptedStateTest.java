@@ -136,6 +136,11 @@ class EncryptedStateTest {
         }
         assertArrayEquals(before, Files.readAllBytes(dir.resolve(".lockstep/state.json")), "nothing written");
 
+        Outcome<Workspace> shortOne = open(Map.of("LOCKSTEP_VAR_passphrase", "too short"));
+        String shortText = Configs.describe(shortOne.diagnostics());
+        assertTrue(!shortOne.ok() && shortText.contains("Passphrase too short") && shortText.contains("main.hcl:")
+                && !shortText.contains("too short ("), shortText);
+
         Outcome<Workspace> missing = open(Map.of());
         String text = Configs.describe(missing.diagnostics());
         assertTrue(!missing.ok() && text.contains("LOCKSTEP_VAR_passphrase") && text.contains("main.hcl:"), text);
