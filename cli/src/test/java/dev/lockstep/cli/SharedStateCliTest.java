@@ -92,6 +92,10 @@ class SharedStateCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("Unsupported backend") && r.err().contains("line 2"), r.err());
         assertTrue(r.err().contains("\"kubernetes\"") && r.err().contains("\"s3\""), r.err());
+        write("lockstep {\n  backend \"kubernetes\" {\n    namespace = \"ci\"\n    secret_suffix = \"Bad_Name\"\n  }\n}\n");
+        CliTest.Run k = run("validate");
+        assertEquals(1, k.code());
+        assertTrue(k.err().contains("Invalid backend configuration") && k.err().contains("line 4"), k.err());
         write("lockstep {\n  backend \"s3\" {\n    bucket = \"b\"\n    key = \"k\"\n    dynamodb_table = \"locks\"\n  }\n}\n");
         CliTest.Run d = run("plan");
         assertEquals(1, d.code());

@@ -40,7 +40,7 @@ public final class SettingsDecoder {
                             continue;
                         }
                         backend = nb;
-                        s = backend(configDir, nb, diags);
+                        s = backend(configDir, nb, diags, environment);
                         break;
                     case "encryption":
                         if (encryption != null) {
@@ -63,7 +63,7 @@ public final class SettingsDecoder {
         return s;
     }
 
-    private static Settings backend(Path configDir, Block b, Diagnostics diags) {
+    private static Settings backend(Path configDir, Block b, Diagnostics diags, Map<String, String> environment) {
         if (b.labels().size() != 1) {
             diags.error("Invalid backend block", "A backend block has one label, its type, as in backend \"local\" { }.",
                     b.headerRange());
@@ -71,7 +71,7 @@ public final class SettingsDecoder {
         }
         String type = b.label(0);
         if (!type.equals("local")) {
-            return SharedBackendDecoder.decode(configDir, b, diags);
+            return SharedBackendDecoder.decode(configDir, b, diags, environment);
         }
         BodyReader.Content c = BodyReader.read(b.body(), Set.of("path", "snapshots"), Set.of(), Set.of(),
                 b.typeRange(), diags);

@@ -45,7 +45,7 @@ final class SharedBackendDecoder {
         return m;
     }
 
-    static Settings decode(Path configDir, Block b, Diagnostics diags) {
+    static Settings decode(Path configDir, Block b, Diagnostics diags, Map<String, String> environment) {
         String type = b.label(0);
         Map<String, BackendFactory> factories = factories();
         BackendFactory f = factories.get(type);
@@ -67,6 +67,9 @@ final class SharedBackendDecoder {
         if (diags.errorCount() > errors || v == null) {
             return Settings.defaults(configDir);
         }
+        if (environment != null) {
+            check(f, v, environment, b, diags);
+        }
         Attribute snapshotsAttr = b.body().attribute("snapshots");
         int snapshots = SettingsDecoder.snapshots(snapshotsAttr, RemoteBackend.Options.DEFAULT_RETENTION, diags);
         Duration lock = RemoteBackend.Options.DEFAULT_LOCK_DURATION;
@@ -87,6 +90,30 @@ final class SharedBackendDecoder {
         own.remove("lock_duration");
         return new Settings(configDir.resolve(Settings.DEFAULT_STATE_DIR), snapshots,
                 new Settings.Shared(type, Value.object(own), lock, b.typeRange()), null);
+    }
+
+    /** The factory's own checks, at the argument the message names (else at the block). */
+    private static void check(BackendFactory f, Value v, Map<String, String> environment, Block b, Diagnostics diags) {
+        Map<String, Value> own = new java.util.LinkedHashMap<>(v.attributes());
+        own.remove("snapshots");
+        own.remove("lock_duration");
+        try {
+            f.check(Value.object(own), environment);
+        } catch (dev.lockstep.state.backend.StateException e) {
+            String message = e.getMessage();
+            dev.lockstep.api.diag.SourceRange at = b.typeRange();
+            int first = Integer.MAX_VALUE;
+            for (Body.BodyItem item : b.body().items()) {
+                if (item instanceof Attribute a) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + a.name() + "\\b").matcher(message);
+                    if (m.find() && m.start() < first) {
+                        first = m.start();
+                        at = a.expr().range();
+                    }
+                }
+            }
+            diags.error("Invalid backend configuration", message, at);
+        }
     }
 
     private static BlockSchema withCommon(BlockSchema own) {

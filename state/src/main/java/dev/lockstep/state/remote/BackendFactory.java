@@ -29,6 +29,18 @@ public interface BackendFactory {
     }
 
     /**
+     * Checks the arguments without connecting (names, pairs that go together, values the store would
+     * refuse), when the settings are read, so that a mistake is reported at the block's position
+     * before any command runs. A message starting with an argument's name is placed at that argument.
+     *
+     * @param settings the decoded block, as {@link #open} gets it
+     * @param environment the process environment (for arguments that default from it)
+     */
+    default void check(dev.lockstep.api.value.Value settings, java.util.Map<String, String> environment)
+            throws StateException {
+    }
+
+    /**
      * Connects to the store the arguments name. Problems (no credentials, a missing bucket or
      * namespace, an unreachable endpoint) are a {@link StateException} whose message says what
      * was tried and how to fix it; nothing is written by opening.

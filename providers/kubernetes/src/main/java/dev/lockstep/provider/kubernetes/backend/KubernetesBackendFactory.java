@@ -9,6 +9,7 @@ import static dev.lockstep.api.schema.SchemaBuilder.single;
 
 import dev.lockstep.api.schema.BlockSchema;
 import dev.lockstep.api.value.Type;
+import dev.lockstep.api.value.Value;
 import dev.lockstep.state.backend.StateException;
 import dev.lockstep.state.remote.BackendConfig;
 import dev.lockstep.state.remote.BackendFactory;
@@ -23,6 +24,11 @@ import java.nio.file.Path;
 public final class KubernetesBackendFactory implements BackendFactory {
 
     static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+
+    @Override
+    public void check(Value settings, java.util.Map<String, String> environment) throws StateException {
+        BackendSettings.of(settings, environment);
+    }
 
     @Override
     public String type() {
