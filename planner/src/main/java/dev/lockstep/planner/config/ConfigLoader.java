@@ -215,8 +215,14 @@ public final class ConfigLoader {
         sources.put(file.toString(), src);
         List<Block> blocks = new ArrayList<>();
         for (Body.BodyItem item : Hcl.parseFile(src, file.toString(), diags).items()) {
-            if (item instanceof Block b && b.type().equals("lockstep") && BodyReader.labels(b, 0, "", diags)) {
-                blocks.add(b);
+            if (item instanceof Block b && b.type().equals("lockstep")) {
+                if (BodyReader.labels(b, 0, "", diags)) {
+                    blocks.add(b);
+                }
+            } else {
+                diags.error("Unexpected content in " + name, "This file names where the state is now: it holds "
+                        + "only a lockstep { backend ... } block (and its encryption block, if any); nothing else in "
+                        + "it would be used.", item instanceof Block b ? b.typeRange() : ((Attribute) item).nameRange());
             }
         }
         if (blocks.isEmpty() && !diags.hasErrors()) {

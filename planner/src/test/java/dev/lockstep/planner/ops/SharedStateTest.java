@@ -201,7 +201,12 @@ class SharedStateTest {
         // and back: a local configuration takes the shared state with --from
         Path back = checkout("back", local);
         Configs.write(back, "old.hcl.txt", "lockstep {\n  backend \"memory\" {\n    name = \"" + name + "\"\n  }\n}\n");
+        Configs.write(back, "mixed.hcl.txt", "lockstep {\n  backend \"memory\" {\n    name = \"" + name
+                + "\"\n  }\n}\nresource \"terraform_data\" \"x\" {}\n");
         try (Workspace w = open(back).result()) {
+            Outcome<StateMigration.Migrated> mixed = w.state().migrate(Path.of("mixed.hcl.txt"), Duration.ZERO);
+            String mixedText = Configs.describe(mixed.diagnostics());
+            assertTrue(!mixed.ok() && mixedText.contains("Unexpected content") && mixedText.contains("mixed.hcl.txt:6:1"), mixedText);
             Outcome<StateMigration.Migrated> m = w.state().migrate(Path.of("old.hcl.txt"), Duration.ZERO);
             assertTrue(m.ok(), () -> Configs.describe(m.diagnostics()));
             assertEquals(before.serial() + 1, w.state().current().result().serial());

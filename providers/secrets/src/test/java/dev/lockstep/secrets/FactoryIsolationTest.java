@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import dev.lockstep.secrets.testing.RecordingLoader;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,45 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class FactoryIsolationTest {
 
-    /** Loads classes itself (child first) and remembers their names. */
-    private static final class RecordingLoader extends URLClassLoader {
-        final Set<String> loaded = new TreeSet<>();
-
-        RecordingLoader(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            Class<?> c = super.findClass(name);
-            synchronized (loaded) {
-                loaded.add(name);
-            }
-            return c;
-        }
-
-        List<String> sdk() {
-            synchronized (loaded) {
-                return loaded.stream().filter(n -> n.startsWith("io.github.jopenlibs.")
-                        || n.startsWith("software.amazon.")).toList();
-            }
-        }
-    }
-
-    private static URL[] testClassPath() throws MalformedURLException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<URL> urls = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) {
-            if (!e.isBlank()) {
-                urls.add(Path.of(e).toUri().toURL());
-            }
-        }
-        return urls.toArray(URL[]::new);
-    }
-
     @Test
     void nameAndSchemaLoadNoSdkClass() throws Exception {
-        try (RecordingLoader loader = new RecordingLoader(testClassPath())) {
+        try (RecordingLoader loader = RecordingLoader.ofTestClassPath()) {
             Class<?> spi = loader.loadClass("dev.lockstep.api.provider.ProviderFactory");
             Method name = spi.getMethod("name");
             Method schema = spi.getMethod("schema");
@@ -73,7 +31,7 @@ class FactoryIsolationTest {
                 assertTrue(s.toString().contains("dataSources"), "a schema was built");
             }
             assertTrue(names.containsAll(List.of("vault", "aws")), names.toString());
-            assertTrue(loader.loaded.contains("dev.lockstep.secrets.vault.VaultSchemas"), "the check saw our classes");
+            assertTrue(loader.loaded("dev.lockstep.secrets.vault.VaultSchemas"), "the check saw our classes");
             assertEquals(List.of(), loader.sdk(), "SDK classes loaded by name() or schema()");
 
             // and open is where they load (it fails here without settings; loading is what matters)

@@ -20,13 +20,11 @@ import dev.lockstep.sandbox.aws.SecretsManagerEmulator;
 import dev.lockstep.sandbox.http.EmulatorServer;
 import dev.lockstep.sandbox.vault.VaultEmulator;
 import dev.lockstep.sandbox.vault.VaultSettings;
+import dev.lockstep.secrets.testing.RecordingLoader;
 import dev.lockstep.state.crypto.KeyProvider;
 import dev.lockstep.state.crypto.KeyProviderFactory;
 import dev.lockstep.state.crypto.StaticKeyProvider;
-import java.io.File;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,41 +154,9 @@ class KeyProviderFactoriesTest {
         assertEquals("s-canary", block.get("secret_id").asString());
     }
 
-    /** Loads classes itself (child first) and remembers their names. */
-    private static final class RecordingLoader extends URLClassLoader {
-        final Set<String> loaded = new TreeSet<>();
-
-        RecordingLoader(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            Class<?> c = super.findClass(name);
-            synchronized (loaded) {
-                loaded.add(name);
-            }
-            return c;
-        }
-
-        List<String> sdk() {
-            synchronized (loaded) {
-                return loaded.stream().filter(n -> n.startsWith("io.github.jopenlibs.")
-                        || n.startsWith("software.amazon.")).toList();
-            }
-        }
-    }
-
     @Test
     void typeSchemaAndSandboxSystemLoadNoSdkClass() throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<URL> urls = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) {
-            if (!e.isBlank()) {
-                urls.add(Path.of(e).toUri().toURL());
-            }
-        }
-        try (RecordingLoader loader = new RecordingLoader(urls.toArray(URL[]::new))) {
+        try (RecordingLoader loader = RecordingLoader.ofTestClassPath()) {
             Class<?> spi = loader.loadClass(KeyProviderFactory.class.getName());
             List<String> types = new ArrayList<>();
             for (Object f : ServiceLoader.load(spi, loader)) {
@@ -201,7 +166,7 @@ class KeyProviderFactoriesTest {
                 assertTrue(schema.invoke(f).toString().contains("secret"), "a schema was built");
             }
             assertTrue(types.containsAll(List.of("vault_kv", "aws_secretsmanager")), types.toString());
-            assertTrue(loader.loaded.contains(VaultKvKeyProviderFactory.class.getName()), "the check saw our classes");
+            assertTrue(loader.loaded(VaultKvKeyProviderFactory.class.getName()), "the check saw our classes");
             assertEquals(List.of(), loader.sdk(), "SDK classes loaded by type(), schema() or sandboxSystem()");
         }
     }
