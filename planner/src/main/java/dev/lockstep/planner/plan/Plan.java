@@ -21,10 +21,11 @@ import java.util.Map;
  * @param fingerprints per refreshed object, a keyed hash of its live value
  * @param targets the --target addresses given, if any
  * @param created when the plan was made
+ * @param policies the policy findings on the planned values (failures, waived and undecided ones)
  */
 public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<DriftEntry> drift,
         String lineage, long serial, String configDigest, Map<ResourceAddress, String> fingerprints,
-        List<String> targets, Instant created) {
+        List<String> targets, Instant created, List<PolicyResult> policies) {
 
     public Plan {
         changes = List.copyOf(changes);
@@ -32,6 +33,25 @@ public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChang
         drift = List.copyOf(drift);
         fingerprints = Map.copyOf(fingerprints);
         targets = List.copyOf(targets);
+        policies = List.copyOf(policies);
+    }
+
+    /** A plan whose policies have not been evaluated (yet). */
+    public Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<DriftEntry> drift,
+            String lineage, long serial, String configDigest, Map<ResourceAddress, String> fingerprints,
+            List<String> targets, Instant created) {
+        this(mode, changes, outputs, drift, lineage, serial, configDigest, fingerprints, targets, created, List.of());
+    }
+
+    /** The same plan with these policy findings. */
+    public Plan withPolicies(List<PolicyResult> results) {
+        return new Plan(mode, changes, outputs, drift, lineage, serial, configDigest, fingerprints, targets, created,
+                results);
+    }
+
+    /** Whether a mandatory policy failed: the plan must not be saved or applied. */
+    public boolean blockedByPolicy() {
+        return policies.stream().anyMatch(PolicyResult::blocks);
     }
 
     /** Whether applying would change any resource or output. */
