@@ -31,10 +31,31 @@ public final class Drift {
     public record Unmanaged(String provider, UnmanagedLister.UnmanagedObject object) {
     }
 
-    /** The report: changed or deleted objects, unmanaged objects, and problems. */
-    public record Report(List<DriftEntry> changes, List<Unmanaged> unmanaged, Diagnostics diagnostics) {
+    /**
+     * The report: changed or deleted objects, unmanaged objects, the policy findings on the live
+     * objects, and problems.
+     */
+    public record Report(List<DriftEntry> changes, List<Unmanaged> unmanaged,
+            List<dev.lockstep.planner.plan.PolicyResult> policies, Diagnostics diagnostics) {
+
+        public Report {
+            changes = List.copyOf(changes);
+            unmanaged = List.copyOf(unmanaged);
+            policies = List.copyOf(policies);
+        }
+
+        /** A report without policy findings. */
+        public Report(List<DriftEntry> changes, List<Unmanaged> unmanaged, Diagnostics diagnostics) {
+            this(changes, unmanaged, List.of(), diagnostics);
+        }
+
         public boolean drifted() {
             return !changes.isEmpty() || !unmanaged.isEmpty();
+        }
+
+        /** Whether a live object breaks a mandatory policy (exit 3). */
+        public boolean blockedByPolicy() {
+            return policies.stream().anyMatch(dev.lockstep.planner.plan.PolicyResult::blocks);
         }
     }
 
