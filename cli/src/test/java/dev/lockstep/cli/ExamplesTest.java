@@ -240,6 +240,8 @@ class ExamplesTest {
         assertTrue(drift.out().contains("lockstep drift: 2 changed, 0 deleted outside lockstep."), drift.out());
         CliTest.Run unmanaged = lockstep(dir, "drift", "--unmanaged");
         assertEquals(3, unmanaged.code(), both(unmanaged));
+        assertTrue(unmanaged.out().contains("databricks-users-can-manage  ACL entry clusters/" + clusterId),
+                "the policies also judge the unmanaged ACL entry: " + unmanaged.out());
         assertTrue(unmanaged.out().contains("[CRITICAL] ACL entry clusters/" + clusterId + ": group users CAN_MANAGE"),
                 unmanaged.out());
 

@@ -110,7 +110,8 @@ public final class UnmanagedFinder implements UnmanagedLister {
                     continue;
                 }
                 out.add(new UnmanagedObject("ACL entry", r.input().substring(1) + ": " + e, severity(e.level()),
-                        reason(e, Boolean.TRUE.equals(additive.get(r.input())))));
+                        reason(e, Boolean.TRUE.equals(additive.get(r.input())))).withValue("databricks_permissions",
+                        Value.object(Map.of("access_control", AclEntry.toSet(List.of(e))))));
             }
         }
     }
@@ -208,6 +209,8 @@ public final class UnmanagedFinder implements UnmanagedLister {
             return;
         }
         out.add(new UnmanagedObject("token", "token " + id + " of " + owner + (comment == null || comment.isEmpty()
-                ? "" : " (" + comment + ")"), Severity.HIGH, "a personal access token that never expires"));
+                ? "" : " (" + comment + ")"), Severity.HIGH, "a personal access token that never expires")
+                .withValue("databricks_token", Value.object(Map.of("comment", Value.string(comment == null ? ""
+                        : comment), "lifetime_seconds", Value.nullOf(dev.lockstep.api.value.Type.NUMBER)))));
     }
 }
