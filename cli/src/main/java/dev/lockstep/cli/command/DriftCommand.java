@@ -5,10 +5,12 @@ import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
 import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.DriftRenderer;
+import dev.lockstep.cli.render.SarifRenderer;
 import dev.lockstep.planner.ops.Drift;
 import dev.lockstep.planner.ops.Outcome;
 import dev.lockstep.planner.ops.Workspace;
 import dev.lockstep.planner.planfile.PlanJson;
+import dev.lockstep.state.BuildVersion;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +34,8 @@ public final class DriftCommand implements Callable<Integer> {
     @Mixin
     VariableOptions variables;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, markdown or sarif "
+            + "(the policy findings on the live objects as SARIF 2.1.0).")
     OutputFormat format = OutputFormat.text;
 
     @Option(names = "--unmanaged", description = "Also list objects no configuration manages (hand-made bindings, "
@@ -67,6 +70,10 @@ public final class DriftCommand implements Callable<Integer> {
                 break;
             case markdown:
                 DriftRenderer.markdown(report, out);
+                break;
+            case sarif:
+                out.println(PlanJson.toText(SarifRenderer.render(report.policies(), PlanOutput.sarifBase(root.dir()),
+                        BuildVersion.get())));
                 break;
             default:
                 DriftRenderer.text(report, inv.style(), BodySchemas.of(ws), out);

@@ -4,5 +4,7 @@ package dev.lockstep.cli.command;
 public enum OutputFormat {
     text,
     json,
-    markdown
+    markdown,
+    /** The policy findings as SARIF 2.1.0 (plan, show PLANFILE, drift). */
+    sarif
 }

@@ -48,7 +48,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
     boolean detailedExitcode;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, markdown or sarif "
+            + "(the policy findings as SARIF 2.1.0).")
     OutputFormat format = OutputFormat.text;
 
     @Override
@@ -63,7 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (o.ok()) {
             Planned p = o.result();
             PlanOutput.render(p.plan(), format, inv.style(), BodySchemas.of(ws.schemas()), inv.out(),
-                    p.requestCounts());
+                    p.requestCounts(), root.dir());
             if (p.savedTo() != null && format == OutputFormat.text) {
                 inv.out().println();
                 inv.out().println("Saved the plan to: " + out);

@@ -3,10 +3,13 @@ package dev.lockstep.cli.command;
 import dev.lockstep.cli.render.BodySchemas;
 import dev.lockstep.cli.render.PlanMarkdownRenderer;
 import dev.lockstep.cli.render.PlanTextRenderer;
+import dev.lockstep.cli.render.SarifRenderer;
 import dev.lockstep.cli.render.Style;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.planfile.PlanJson;
+import dev.lockstep.state.BuildVersion;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,16 +19,19 @@ final class PlanOutput {
     private PlanOutput() {
     }
 
-    static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out) {
-        render(plan, format, style, schemas, out, Map.of());
+    /** Renders a plan; {@code configDir} is the configuration directory (for SARIF's file locations). */
+    static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out,
+            Path configDir) {
+        render(plan, format, style, schemas, out, Map.of(), configDir);
     }
 
     /**
      * Renders a plan; the JSON rendering also carries {@code lockstep.api_requests}, the requests
-     * each provider sent while planning (by endpoint), for the providers that count any.
+     * each provider sent while planning (by endpoint), for the providers that count any. SARIF is
+     * the plan's policy findings only, located relative to the working directory.
      */
     static void render(Plan plan, OutputFormat format, Style style, BodySchemas schemas, PrintWriter out,
-            Map<String, Map<String, Long>> requestCounts) {
+            Map<String, Map<String, Long>> requestCounts, Path configDir) {
         switch (format) {
             case json:
                 var root = PlanJson.render(plan);
@@ -43,9 +49,28 @@ final class PlanOutput {
             case markdown:
                 PlanMarkdownRenderer.render(plan, schemas, out);
                 break;
+            case sarif:
+                out.println(PlanJson.toText(SarifRenderer.render(plan.policies(), sarifBase(configDir),
+                        BuildVersion.get())));
+                break;
             default:
                 new PlanTextRenderer(style, schemas).render(plan, out);
         }
         out.flush();
+    }
+
+    /**
+     * The configuration directory as SARIF's file locations start: relative to the working
+     * directory (empty when it is the working directory), or absolute when it cannot be.
+     */
+    static Path sarifBase(Path configDir) {
+        Path abs = configDir.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        try {
+            return cwd.relativize(abs);
+        } catch (IllegalArgumentException e) {
+            // another drive or root
+            return abs;
+        }
     }
 }

@@ -35,12 +35,17 @@ public final class ShowCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PLANFILE")
     Path planFile;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, markdown or sarif "
+            + "(a saved plan's policy findings as SARIF 2.1.0; not for the state).")
     OutputFormat format = OutputFormat.text;
 
     @Override
     public Integer call() {
         Invocation inv = new Invocation(root, spec);
+        if (planFile == null && format == OutputFormat.sarif) {
+            return inv.usage("--format sarif shows a saved plan's policy findings: give a PLANFILE (the state has "
+                    + "none)");
+        }
         Workspace ws = inv.open();
         if (ws == null) {
             return ExitCode.ERROR.code();
@@ -51,7 +56,7 @@ public final class ShowCommand implements Callable<Integer> {
             if (o.ok() && format == OutputFormat.json) {
                 out.println(PlanJson.toText(o.result().json()));
             } else if (o.ok()) {
-                PlanOutput.render(o.result().plan(), format, inv.style(), BodySchemas.of(ws), out);
+                PlanOutput.render(o.result().plan(), format, inv.style(), BodySchemas.of(ws), out, root.dir());
             }
             out.flush();
             return inv.finish(o);

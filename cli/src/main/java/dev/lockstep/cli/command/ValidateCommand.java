@@ -34,6 +34,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation inv = new Invocation(root, spec);
+        if (format == OutputFormat.sarif) {
+            return inv.usage("validate has no --format sarif: policy findings come from plan, show PLANFILE and drift");
+        }
         Outcome<Workspace> opened = inv.openOutcome(false);
         Outcome<DependencyGraph> o = opened.ok() ? opened.result().operations().validate(variables.inputs())
                 : opened.otherwise();

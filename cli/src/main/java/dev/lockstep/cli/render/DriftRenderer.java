@@ -6,22 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.planner.ops.Drift;
 import dev.lockstep.planner.plan.DriftEntry;
 import dev.lockstep.planner.planfile.PlanJson;
+import dev.lockstep.planner.planfile.PolicyResultsJson;
 import java.io.PrintWriter;
 
-/** Renders a drift report as text, JSON (with a Slack-compatible {@code text} summary) or Markdown. */
+/**
+ * Renders a drift report as text, JSON (with a Slack-compatible {@code text} summary) or Markdown,
+ * each with the policy findings on the live objects ({@link PolicyRenderer}; in JSON
+ * {@code policy_results}, as in the JSON plan).
+ */
 public final class DriftRenderer {
 
     private DriftRenderer() {
     }
 
-    /** A one-line summary, also the webhook's {@code text}. */
+    /** A one-line summary, also the webhook's {@code text}; the policy findings' counts when there are any. */
     public static String summary(Drift.Report r) {
+        String policy = r.policies().isEmpty() ? "" : " Policy: " + PolicyRenderer.counts(r.policies()) + ".";
         if (!r.drifted()) {
-            return "lockstep drift: no changes outside lockstep.";
+            return "lockstep drift: no changes outside lockstep." + policy;
         }
         long deleted = r.changes().stream().filter(DriftEntry::deleted).count();
         return "lockstep drift: " + (r.changes().size() - deleted) + " changed, " + deleted + " deleted outside lockstep"
-                + (r.unmanaged().isEmpty() ? "" : ", " + r.unmanaged().size() + " unmanaged") + ".";
+                + (r.unmanaged().isEmpty() ? "" : ", " + r.unmanaged().size() + " unmanaged") + "." + policy;
     }
 
     public static void text(Drift.Report r, Style style, BodySchemas schemas, PrintWriter out) {
@@ -35,6 +41,10 @@ public final class DriftRenderer {
                 out.println("  [" + u.object().severity() + "] " + u.object().kind() + " " + u.object().identifier()
                         + " (" + u.provider() + "): " + u.object().reason());
             }
+            out.println();
+        }
+        if (!r.policies().isEmpty()) {
+            new PolicyRenderer(style).text(r.policies(), PolicyRenderer.Subject.DRIFT, out);
             out.println();
         }
         out.println(r.drifted() ? style.yellow(summary(r)) : summary(r));
@@ -64,6 +74,7 @@ public final class DriftRenderer {
             x.put("severity", u.object().severity().name().toLowerCase(java.util.Locale.ROOT));
             x.put("reason", u.object().reason());
         }
+        o.set("policy_results", PolicyResultsJson.write(r.policies()));
         return o;
     }
 
@@ -89,5 +100,6 @@ public final class DriftRenderer {
                         + "` | " + u.object().reason() + " |");
             }
         }
+        PolicyRenderer.markdown(r.policies(), PolicyRenderer.Subject.DRIFT, out);
     }
 }

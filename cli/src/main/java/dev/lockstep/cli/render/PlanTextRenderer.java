@@ -23,7 +23,8 @@ import java.util.Set;
  * the lines of multi-line strings, {@code # forces replacement}, {@code (sensitive value)} and
  * {@code (known after apply)}, nested blocks as blocks where the type's schema is known, unchanged
  * attributes, elements and blocks counted rather than shown, then a summary line and the output
- * changes. A sensitive value is never shown, whatever its depth.
+ * changes, and the policy findings ({@link PolicyRenderer}). A sensitive value is never shown,
+ * whatever its depth.
  */
 public final class PlanTextRenderer {
 
@@ -41,7 +42,7 @@ public final class PlanTextRenderer {
         this.schemas = schemas;
     }
 
-    /** Renders the whole plan: drift, legend, changes, summary line and output changes. */
+    /** Renders the whole plan: drift, legend, changes, summary line, output changes and policy findings. */
     public void render(Plan plan, PrintWriter out) {
         if (!plan.drift().isEmpty()) {
             renderDrift(plan.drift(), out, plan.mode() == PlanMode.REFRESH_ONLY);
@@ -66,6 +67,7 @@ public final class PlanTextRenderer {
             } else {
                 out.println(style.bold("No changes.") + " Your infrastructure matches the configuration.");
             }
+            renderPolicies(plan, out);
             out.flush();
             return;
         }
@@ -86,7 +88,16 @@ public final class PlanTextRenderer {
             out.println("Changes to Outputs:");
             renderOutputs(outputs, out);
         }
+        renderPolicies(plan, out);
         out.flush();
+    }
+
+    /** The policy findings after an empty line, if there are any. */
+    private void renderPolicies(Plan plan, PrintWriter out) {
+        if (!plan.policies().isEmpty()) {
+            out.println();
+            new PolicyRenderer(style).text(plan.policies(), PolicyRenderer.Subject.PLAN, out);
+        }
     }
 
     /** The symbols the plan uses, explained, in Terraform's order. */

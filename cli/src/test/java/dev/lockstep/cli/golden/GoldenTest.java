@@ -114,7 +114,7 @@ abstract class GoldenTest {
         assertEquals(markdown, show(saved, "markdown"), scenario + ": show FILE --format markdown");
         JsonNode shown = JSON.readTree(show(saved, "json"));
         JsonNode planned = JSON.readTree(json);
-        for (String f : List.of("resource_changes", "output_changes", "resource_drift")) {
+        for (String f : List.of("resource_changes", "output_changes", "resource_drift", "policy_results")) {
             assertEquals(planned.get(f), shown.get(f), scenario + ": show FILE --format json, " + f);
         }
 

@@ -28,7 +28,8 @@ import java.util.Map;
  * {@code resource_changes[]} with {@code change.actions}, {@code before}, {@code after},
  * {@code after_unknown}, {@code before_sensitive}, {@code after_sensitive}, {@code output_changes},
  * {@code resource_drift}, {@code planned_values}), so that policies written for Terraform plans (OPA/Conftest, checkov)
- * work unchanged. Unlike Terraform, sensitive values are written as null: the
+ * work unchanged, plus lockstep's own policy findings as a top-level {@code policy_results} array
+ * ({@link PolicyResultsJson}). Unlike Terraform, sensitive values are written as null: the
  * {@code *_sensitive} shapes still say where they were. See {@code docs/plan-json.md}.
  */
 public final class PlanJson {
@@ -109,6 +110,7 @@ public final class PlanJson {
             }
         }
         root.set("planned_values", plannedValues(plan, untargeted));
+        root.set("policy_results", PolicyResultsJson.write(plan.policies()));
         ObjectNode meta = root.putObject("lockstep");
         meta.put("state_lineage", plan.lineage());
         meta.put("state_serial", plan.serial());

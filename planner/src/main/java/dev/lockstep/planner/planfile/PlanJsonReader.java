@@ -31,7 +31,8 @@ import java.util.Map;
  * Value types come from lockstep's per-change extension (without it, approximately: JSON arrays
  * as tuples, objects as objects); unknown and sensitive values come back from the
  * {@code after_unknown} and {@code *_sensitive} shapes, and the changed secrets and notes from
- * the extension, so that {@code show FILE} renders what {@code plan} rendered.
+ * the extension, and the policy findings from {@code policy_results}, so that {@code show FILE}
+ * renders what {@code plan} rendered.
  */
 public final class PlanJsonReader {
 
@@ -102,7 +103,7 @@ public final class PlanJsonReader {
         }
         return new Plan(mode, changes, outputs, drift, meta.get("state_lineage").asText(),
                 meta.get("state_serial").asLong(), meta.get("config_digest").asText(), Map.of(), targets,
-                Instant.parse(root.get("timestamp").asText()));
+                Instant.parse(root.get("timestamp").asText()), PolicyResultsJson.read(root.get("policy_results")));
     }
 
     private static boolean isNull(JsonNode n) {
