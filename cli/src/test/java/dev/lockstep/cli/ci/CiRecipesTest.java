@@ -52,7 +52,7 @@ class CiRecipesTest {
     void githubPlanApproveApplyThenTheDriftCronJobReportsToTheWebhook() throws Exception {
         try (CiSandbox s = CiSandbox.start(tmp, REPO); Webhook webhook = Webhook.start()) {
             Approvers approvers = Approvers.create(s, tmp.resolve("keys"));
-            CiSandbox.commitAndPush(s.origin, "lockstep CI recipes, with two approvers");
+            s.commitInOrigin("lockstep CI recipes, with two approvers");
             openPullRequest(s);
             GithubActions github = new GithubActions(Files.createDirectories(tmp.resolve("artifacts")));
 
@@ -158,7 +158,9 @@ class CiRecipesTest {
                 assertEquals(2, drift.code(), drift.output());
                 assertEquals(1, webhook.bodies.size(), "one notification");
                 JsonNode report = GithubRunner.json().readTree(webhook.bodies.get(0));
-                assertTrue(report.path("text").asText().contains("default_deny"), report.toString());
+                assertTrue(report.path("text").asText().contains("1 deleted outside lockstep"), report.toString());
+                assertEquals("kubernetes_network_policy.default_deny",
+                        report.path("changes").path(0).path("address").asText(), report.toString());
             }
         } finally {
             Approvers.cleanTmp();
@@ -170,7 +172,7 @@ class CiRecipesTest {
         try (CiSandbox s = CiSandbox.start(tmp, REPO);
                 GitlabRunner gitlab = new GitlabRunner(REPO.resolve("examples/ci/gitlab-ci.yml"))) {
             Approvers approvers = Approvers.create(s, tmp.resolve("keys"));
-            CiSandbox.commitAndPush(s.origin, "lockstep CI recipes, with two approvers");
+            s.commitInOrigin("lockstep CI recipes, with two approvers");
             openPullRequest(s);
             String ref = "refs/merge-requests/7/head";
 

@@ -163,6 +163,12 @@ final class CiSandbox implements AutoCloseable {
         git(clone, "push", "-q", "origin", "HEAD");
     }
 
+    /** Commits everything in the repository itself (on its current branch). */
+    void commitInOrigin(String message) throws IOException, InterruptedException {
+        git(origin, "add", "-A");
+        git(origin, "commit", "-q", "-m", message);
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {

@@ -164,6 +164,7 @@ final class DriftCronJob {
             for (Map.Entry<String, Path> mount : mounts.entrySet()) {
                 if (arg.equals(mount.getKey()) || arg.startsWith(mount.getKey() + "/")) {
                     arg = mount.getValue() + arg.substring(mount.getKey().length());
+                    break;
                 }
             }
             command.add(arg);
