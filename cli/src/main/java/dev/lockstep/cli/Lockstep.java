@@ -1,6 +1,9 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.cli.command.ApplyCommand;
+import dev.lockstep.cli.command.ApproveCommand;
+import dev.lockstep.cli.command.KeygenCommand;
+import dev.lockstep.cli.command.PolicyCommand;
 import dev.lockstep.cli.command.CompletionCommand;
 import dev.lockstep.cli.command.ConsoleCommand;
 import dev.lockstep.cli.command.DestroyCommand;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "Declarative reconciler for Kubernetes and Databricks, configured in HCL.",
         footer = {"", "Exit codes: 0 success or no changes; 1 error; 2 changes present, drift found or (fmt --check) "
-            + "files to format; 3 reserved for policies; 4 state locked; 5 saved plan refused."})
+            + "files to format; 3 blocked by a mandatory policy; 4 state locked; 5 saved plan refused (stale, altered or "
+            + "not approved)."})
 public final class Lockstep implements Runnable {
 
     /**
@@ -51,7 +55,8 @@ public final class Lockstep implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
             DestroyCommand.class, ShowCommand.class, DriftCommand.class, OutputCommand.class, ImportCommand.class,
             StateCommand.class, LockCommand.class, ForceUnlockCommand.class, SandboxCommand.class, GraphCommand.class,
-            ConsoleCommand.class, FmtCommand.class, VersionCommand.class, CompletionCommand.class);
+            ConsoleCommand.class, FmtCommand.class, PolicyCommand.class, KeygenCommand.class, ApproveCommand.class,
+            VersionCommand.class, CompletionCommand.class);
 
     @Option(names = {"-C", "--chdir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Configuration directory (default: the current directory).")

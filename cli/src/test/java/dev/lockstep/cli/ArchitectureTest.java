@@ -92,7 +92,8 @@ class ArchitectureTest {
         classes().that().resideInAnyPackage("dev.lockstep.cli", "dev.lockstep.cli.command")
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "picocli..", "com.fasterxml.jackson..",
                         "sun.misc..", "dev.lockstep.cli..", "dev.lockstep.api..", "dev.lockstep.planner.ops..",
-                        "dev.lockstep.planner.plan..", "dev.lockstep.planner.planfile..", "dev.lockstep.sandbox")
+                        "dev.lockstep.planner.plan..", "dev.lockstep.planner.planfile..", "dev.lockstep.sandbox",
+                        "dev.lockstep.planner.policy", "dev.lockstep.planner.approval")
                         .or(STATE_VALUES))
                 .because("the command line parses options, calls one core operation, renders its outcome and maps "
                         + "it to an exit code (docs/architecture.md)")
@@ -105,7 +106,8 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "com.fasterxml.jackson..",
                         "dev.lockstep.cli.render..", "dev.lockstep.api..", "dev.lockstep.planner.ops..",
                         "dev.lockstep.planner.plan..", "dev.lockstep.planner.planfile..", "dev.lockstep.planner.graph..",
-                        "dev.lockstep.planner.schema..", "dev.lockstep.planner.hcl.print..", "dev.lockstep.planner.hcl.lexer..", "dev.lockstep.state.codec..")
+                        "dev.lockstep.planner.schema..", "dev.lockstep.planner.hcl.print..", "dev.lockstep.planner.hcl.lexer..", "dev.lockstep.state.codec..",
+                        "dev.lockstep.planner.policy", "dev.lockstep.planner.policy.rules", "dev.lockstep.planner.approval")
                         .or(STATE_VALUES).or(type(dev.lockstep.planner.engine.Diffs.class)))
                 .check(classes);
     }

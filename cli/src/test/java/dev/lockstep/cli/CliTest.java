@@ -165,7 +165,8 @@ class CliTest {
         write("main.hcl", "lockstep {\n  approvals {\n  }\n  backend \"consul\" {\n  }\n}\n");
         Run r = run("validate", "--no-color", "-C", dir.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("Unsupported lockstep setting"), r.err());
+        // an empty approvals block names what it needs
+        assertTrue(r.err().contains("\"required\"") && r.err().contains("Missing trusted keys"), r.err());
         assertTrue(r.err().contains("Unsupported backend"), r.err());
         // the s3 backend exists now: an empty block names what it needs
         write("main.hcl", "lockstep {\n  backend \"s3\" {\n  }\n}\n");

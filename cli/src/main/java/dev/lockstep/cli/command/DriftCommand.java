@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code lockstep drift}: reports every change made outside lockstep; made to run from cron. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = {"Report objects changed or deleted outside lockstep (and, with --unmanaged, access nobody "
-            + "declared). Changes nothing.", "Exit 0 no drift, 2 drift found, 1 error."})
+            + "declared), and check the live objects against the policies. Changes nothing.",
+            "Exit 0 no drift, 2 drift found, 3 a live object breaks a mandatory policy, 1 error."})
 public final class DriftCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -61,6 +62,9 @@ public final class DriftCommand implements Callable<Integer> {
         if (!o.ok()) {
             return code;
         }
+        if (o.result().blockedByPolicy()) {
+            code = ExitCode.POLICY.code();
+        }
         Drift.Report report = o.result();
         PrintWriter out = inv.out();
         ObjectNode json = DriftRenderer.json(report);
@@ -79,7 +83,7 @@ public final class DriftCommand implements Callable<Integer> {
                 DriftRenderer.text(report, inv.style(), BodySchemas.of(ws), out);
         }
         out.flush();
-        if (report.drifted() && notify != null) {
+        if ((report.drifted() || report.blockedByPolicy()) && notify != null) {
             String failure = Webhook.post(notify, json);
             if (failure != null) {
                 return inv.usage("Failed to notify " + Webhook.redact(notify) + ": " + failure);

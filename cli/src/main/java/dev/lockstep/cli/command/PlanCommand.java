@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show the changes that would make the live systems match the configuration.",
             "Exit 0 (no changes, or any plan without --detailed-exitcode), 1 error, 2 changes present with "
-                + "--detailed-exitcode, 4 state locked."})
+                + "--detailed-exitcode, 3 blocked by a mandatory policy (the plan is shown, not saved), 4 state locked."})
 public final class PlanCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,6 +45,10 @@ public final class PlanCommand implements Callable<Integer> {
             + "argument) for `lockstep apply FILE`.")
     Path out;
 
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the policy findings to FILE as SARIF "
+            + "2.1.0 (for GitHub code scanning), also when a mandatory policy blocks the plan.")
+    Path sarif;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
     boolean detailedExitcode;
 
@@ -61,8 +65,8 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCode.ERROR.code();
         }
         Outcome<Planned> o = ws.operations().plan(new PlanRequest(options, variables.inputs(), lock.timeout(), out));
-        if (o.ok()) {
-            Planned p = o.result();
+        Planned p = o instanceof Outcome.Refused<Planned> refused ? refused.partial() : o.result();
+        if (p != null) {
             PlanOutput.render(p.plan(), format, inv.style(), BodySchemas.of(ws.schemas()), inv.out(),
                     p.requestCounts(), root.dir());
             if (p.savedTo() != null && format == OutputFormat.text) {
@@ -70,6 +74,10 @@ public final class PlanCommand implements Callable<Integer> {
                 inv.out().println("Saved the plan to: " + out);
                 inv.out().println("To perform exactly these actions, run: lockstep apply " + out);
                 inv.out().flush();
+            }
+            if (sarif != null && !PlanOutput.writeSarif(p.plan(), ws.resolve(sarif), root.dir(), inv)) {
+                inv.finish(o);
+                return ExitCode.ERROR.code();
             }
         }
         return inv.finish(o, detailedExitcode && o.ok() && o.result().plan().hasChanges());

@@ -59,6 +59,18 @@ final class PlanOutput {
         out.flush();
     }
 
+    /** Writes a plan's policy findings as SARIF to {@code file}; false after printing why it could not. */
+    static boolean writeSarif(Plan plan, Path file, Path configDir, Invocation inv) {
+        try {
+            java.nio.file.Files.writeString(file, PlanJson.toText(SarifRenderer.render(plan.policies(),
+                    sarifBase(configDir), BuildVersion.get())) + "\n");
+            return true;
+        } catch (java.io.IOException e) {
+            inv.usage("Failed to write the SARIF report to " + file + ": " + dev.lockstep.state.FileProblem.reason(e));
+            return false;
+        }
+    }
+
     /**
      * The configuration directory as SARIF's file locations start: relative to the working
      * directory (empty when it is the working directory), or absolute when it cannot be.

@@ -2,7 +2,9 @@ package dev.lockstep.cli.command;
 
 import dev.lockstep.cli.ExitCode;
 import dev.lockstep.cli.Lockstep;
+import dev.lockstep.cli.render.ApprovalsText;
 import dev.lockstep.cli.render.BodySchemas;
+import dev.lockstep.planner.approval.Verdict;
 import dev.lockstep.cli.render.OutputRenderer;
 import dev.lockstep.cli.render.StateText;
 import dev.lockstep.planner.ops.Outcome;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lockstep show [PLANFILE]}: a saved plan, or the current state. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show a saved plan (refused with exit 5 if it was altered), or without PLANFILE the current state.")
+        description = "Show a saved plan with its policy findings and approvals (refused with exit 5 if it was "
+            + "altered), or without PLANFILE the current state.")
 public final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,6 +60,13 @@ public final class ShowCommand implements Callable<Integer> {
                 out.println(PlanJson.toText(o.result().json()));
             } else if (o.ok()) {
                 PlanOutput.render(o.result().plan(), format, inv.style(), BodySchemas.of(ws), out, root.dir());
+                if (format == OutputFormat.text || format == OutputFormat.markdown) {
+                    Outcome<Verdict> v = ws.approvals().verify(planFile);
+                    if (v.ok() && v.result() != null) {
+                        ApprovalsText.render(v.result(), format == OutputFormat.markdown, inv.style(), out);
+                    }
+                    inv.print(v.diagnostics());
+                }
             }
             out.flush();
             return inv.finish(o);

@@ -32,7 +32,6 @@ public final class SarifRenderer {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     /** The tool's home page, for {@code tool.driver.informationUri}. */
-    public static final String INFORMATION_URI = "https://lockstep.dev";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -58,7 +57,6 @@ public final class SarifRenderer {
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "lockstep");
-        driver.put("informationUri", INFORMATION_URI);
         driver.put("version", toolVersion);
         Map<String, PolicyResult> firstOfPolicy = new TreeMap<>();
         for (PolicyResult r : results) {
@@ -84,8 +82,10 @@ public final class SarifRenderer {
         rule.put("id", r.policy());
         rule.put("name", r.policy());
         rule.putObject("shortDescription").put("text", r.title());
-        rule.putObject("fullDescription").put("text", r.title());
-        rule.putObject("help").put("text", r.title() + ". " + (r.mandatory()
+        var builtin = dev.lockstep.planner.policy.rules.BuiltinRules.byId(r.policy());
+        rule.putObject("fullDescription").put("text", builtin == null ? r.title() : builtin.rationale());
+        rule.putObject("help").put("text", (builtin == null ? r.title() + ". " : "Fix: " + builtin.fix() + " ")
+                + (r.mandatory()
                 ? "A mandatory lockstep policy: a failure blocks the plan (nothing is applied) unless an unexpired "
                     + "waiver covers the object."
                 : "An advisory lockstep policy: a failure is reported and does not block."));

@@ -35,7 +35,7 @@ class SarifRendererTest {
         JsonNode driver = run(ALL, Path.of("")).get("tool").get("driver");
         assertEquals("lockstep", driver.get("name").asText());
         assertEquals("1.2.3", driver.get("version").asText());
-        assertTrue(driver.get("informationUri").asText().startsWith("https://"));
+        assertEquals(null, driver.get("informationUri"), "lockstep has no public home page to point at yet");
         JsonNode rules = driver.get("rules");
         Set<String> ids = new HashSet<>();
         for (JsonNode rule : rules) {

@@ -15,10 +15,13 @@ import java.util.Map;
  * @param sources file name to source text, for rendering diagnostics with snippets
  * @param settings the {@code lockstep} blocks' settings (state backend)
  * @param checks the {@code check} blocks by name
+ * @param policies the {@code policy} blocks by id
+ * @param waivers the {@code waiver} blocks by name
  */
 public record Config(Path dir, Map<String, String> sources, Settings settings, List<ProviderBlock> providers,
         Map<String, Variable> variables, Map<String, Local> locals, Map<String, Output> outputs,
-        Map<ResourceAddress, ResourceConfig> resources, Map<String, Check> checks) {
+        Map<ResourceAddress, ResourceConfig> resources, Map<String, Check> checks, Map<String, PolicyBlock> policies,
+        Map<String, PolicyBlock> waivers) {
 
     public Config {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -28,5 +31,7 @@ public record Config(Path dir, Map<String, String> sources, Settings settings, L
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
         checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        waivers = Collections.unmodifiableMap(new LinkedHashMap<>(waivers));
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL = Set.of("lockstep", "terraform", "provider", "variable", "locals",
-            "output", "data", "resource", "check");
+            "output", "data", "resource", "check", "policy", "waiver");
     private static final Set<String> RESERVED_VARIABLE_NAMES = Set.of("count", "for_each", "source", "version",
             "providers", "locals", "depends_on", "lifecycle");
 
@@ -248,7 +248,7 @@ public final class ConfigLoader {
         }
         Settings settings = SettingsDecoder.decode(dir == null ? Path.of("") : dir, d.settings, diags);
         return new Config(dir, sources, settings, d.providers, d.variables, d.locals, d.outputs, d.resources,
-                d.checks);
+                d.checks, d.policies, d.waivers);
     }
 
     /** Accumulates declarations while decoding. */
@@ -260,6 +260,8 @@ public final class ConfigLoader {
         final Map<String, Output> outputs = new LinkedHashMap<>();
         final Map<ResourceAddress, ResourceConfig> resources = new LinkedHashMap<>();
         final Map<String, Check> checks = new LinkedHashMap<>();
+        final Map<String, PolicyBlock> policies = new LinkedHashMap<>();
+        final Map<String, PolicyBlock> waivers = new LinkedHashMap<>();
     }
 
     private void decodeBlock(Block b, Decoded d) {
@@ -305,6 +307,19 @@ public final class ConfigLoader {
             case "check":
                 if (BodyReader.labels(b, 1, "name", diags)) {
                     decodeCheck(b, d);
+                }
+                break;
+            case "policy":
+            case "waiver":
+                if (BodyReader.labels(b, 1, b.type().equals("policy") ? "id" : "name", diags)) {
+                    Map<String, PolicyBlock> into = b.type().equals("policy") ? d.policies : d.waivers;
+                    PolicyBlock p = new PolicyBlock(b.label(0), b.body(), b.headerRange(), b.labels().get(0).range());
+                    PolicyBlock prev = into.putIfAbsent(p.name(), p);
+                    if (prev != null) {
+                        diags.error("Duplicate " + b.type() + " block", "A " + b.type() + " block labelled \""
+                                + p.name() + "\" was already defined at " + BodyReader.where(prev.range()) + ".",
+                                b.headerRange());
+                    }
                 }
                 break;
             case "module":

@@ -25,8 +25,10 @@ import java.time.Duration;
  * @param snapshots how many state versions to keep as snapshots
  * @param shared the shared backend, or null for the local one
  * @param encryption the {@code encryption} block, or null when there is none (nothing is encrypted)
+ * @param approvals the {@code approvals} block, or null when saved plans need no signatures
  */
-public record Settings(Path stateDir, int snapshots, Shared shared, EncryptionSettings encryption) {
+public record Settings(Path stateDir, int snapshots, Shared shared, EncryptionSettings encryption,
+        ApprovalSettings approvals) {
 
     public static final String DEFAULT_STATE_DIR = ".lockstep";
     public static final int DEFAULT_SNAPSHOTS = 100;
@@ -42,12 +44,22 @@ public record Settings(Path stateDir, int snapshots, Shared shared, EncryptionSe
     public record Shared(String type, Value arguments, Duration lockDuration, SourceRange range) {
     }
 
+    /** Settings without an approvals block. */
+    public Settings(Path stateDir, int snapshots, Shared shared, EncryptionSettings encryption) {
+        this(stateDir, snapshots, shared, encryption, null);
+    }
+
     public static Settings defaults(Path configDir) {
         return new Settings(configDir.resolve(DEFAULT_STATE_DIR), DEFAULT_SNAPSHOTS, null, null);
     }
 
     /** The same settings with this encryption block. */
     public Settings withEncryption(EncryptionSettings e) {
-        return new Settings(stateDir, snapshots, shared, e);
+        return new Settings(stateDir, snapshots, shared, e, approvals);
+    }
+
+    /** The same settings with this approvals block. */
+    public Settings withApprovals(ApprovalSettings a) {
+        return new Settings(stateDir, snapshots, shared, encryption, a);
     }
 }

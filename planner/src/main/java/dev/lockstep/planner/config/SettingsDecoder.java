@@ -27,6 +27,7 @@ public final class SettingsDecoder {
         Settings s = Settings.defaults(configDir);
         Block backend = null;
         Block encryption = null;
+        Block approvals = null;
         for (Block b : blocks) {
             BodyReader.Content c = BodyReader.read(b.body(), Set.of(), Set.of("backend", "encryption", "approvals"),
                     Set.of(), b.typeRange(), diags);
@@ -50,12 +51,21 @@ public final class SettingsDecoder {
                         }
                         encryption = nb;
                         break;
+                    case "approvals":
+                        if (approvals != null) {
+                            diags.error("Duplicate approvals configuration", "Approvals were already configured at "
+                                    + BodyReader.where(approvals.typeRange()) + ".", nb.typeRange());
+                            continue;
+                        }
+                        approvals = nb;
+                        break;
                     default:
-                        diags.error("Unsupported lockstep setting", "The \"" + nb.type() + "\" setting is not available "
-                                + "in this version of lockstep: plan approvals are planned but not built yet. Remove "
-                                + "the block.", nb.typeRange());
+                        break;
                 }
             }
+        }
+        if (approvals != null && BodyReader.labels(approvals, 0, "", diags)) {
+            s = s.withApprovals(ApprovalsDecoder.decode(configDir, approvals, diags));
         }
         if (encryption != null && environment != null && BodyReader.labels(encryption, 0, "", diags)) {
             s = s.withEncryption(new EncryptionDecoder(diags, environment).decode(encryption));

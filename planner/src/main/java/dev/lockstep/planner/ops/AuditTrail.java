@@ -24,8 +24,8 @@ final class AuditTrail {
     }
 
     /** An apply or destroy: each planned change and what became of it. */
-    void applied(String command, String planDigest, Plan plan, Session.Applied applied, Lock lock)
-            throws StateException {
+    void applied(String command, String planDigest, Plan plan, Session.Applied applied, Lock lock,
+            List<AuditEvent.Check> checks) throws StateException {
         List<AuditEvent.Change> changes = new ArrayList<>();
         List<AuditEvent.Result> results = new ArrayList<>();
         String firstError = applied.diagnostics().asList().stream().filter(d -> d.isError())
@@ -40,7 +40,17 @@ final class AuditTrail {
                     : null));
         }
         new AuditLog(stateDir).append(AuditEvent.now(command, planDigest, changes, results,
-                lock == null ? null : lock.info().id()));
+                lock == null ? null : lock.info().id()).withChecks(checks));
+    }
+
+    /** An apply the gate refused before changing anything: the check that refused it (and those that passed). */
+    void refused(String command, String planDigest, AuditEvent.Check check, Lock lock) throws StateException {
+        refused(command, planDigest, List.of(check), lock);
+    }
+
+    void refused(String command, String planDigest, List<AuditEvent.Check> checks, Lock lock) throws StateException {
+        new AuditLog(stateDir).append(AuditEvent.now(command, planDigest, List.of(), List.of(),
+                lock == null ? null : lock.info().id()).withChecks(checks));
     }
 
     /** A command that edits state directly or takes over a lock: its addresses and outcome. */

@@ -93,6 +93,21 @@ public final class Drift {
                     ? a.object().severity().compareTo(b.object().severity())
                     : a.object().identifier().compareTo(b.object().identifier()));
         }
-        return new Report(r.plan().drift(), found, diags);
+        List<dev.lockstep.planner.policy.PolicySubject> others = new ArrayList<>();
+        for (Unmanaged u : found) {
+            if (u.object().type() != null && u.object().value() != null) {
+                others.add(new dev.lockstep.planner.policy.PolicySubject(u.object().kind() + " "
+                        + u.object().identifier(), u.object().type(), u.object().value(),
+                        dev.lockstep.planner.policy.PolicySubject.Origin.UNMANAGED, null, null));
+            }
+        }
+        List<dev.lockstep.planner.plan.PolicyResult> policies = List.of();
+        if (!diags.hasErrors()) {
+            policies = PolicyCheck.live(s, r, others, diags);
+            if (policies == null) {
+                policies = List.of();
+            }
+        }
+        return new Report(r.plan().drift(), found, policies, diags);
     }
 }

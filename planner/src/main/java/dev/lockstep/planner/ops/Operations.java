@@ -8,6 +8,7 @@ import dev.lockstep.planner.engine.Planner;
 import dev.lockstep.planner.graph.DependencyGraph;
 import dev.lockstep.planner.hcl.function.FunctionContext;
 import dev.lockstep.planner.hcl.library.Library;
+import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.planfile.PlanFileCodec;
 import dev.lockstep.planner.planfile.PlanFiles;
 import dev.lockstep.planner.planfile.SavedPlan;
@@ -44,6 +45,23 @@ public final class Operations {
         return Outcome.succeeded(r.graph().graph(), r.diagnostics());
     }
 
+    /**
+     * The configuration's policies as they are configured (built-in rules with their enforcement
+     * and parameters, custom policies, waivers), checked as {@code validate} checks them.
+     */
+    public Outcome<dev.lockstep.planner.policy.PolicyDefinitions> policies(VariableInputs vars) {
+        ConfigValidator.Result r = validator().validate(ws.dir(), sources(vars));
+        ws.sources().putAll(r.config().sources());
+        if (!r.valid()) {
+            return Outcome.failed(r.diagnostics());
+        }
+        Diagnostics d = new Diagnostics().addAll(r.diagnostics());
+        var defs = dev.lockstep.planner.policy.eval.PolicyDecoder.decode(r.config(), dev.lockstep.planner.hcl.eval
+                .EvalContext.of(r.scope(), Library.all(new FunctionContext(ws.dir(), ws.request().environment(), true)),
+                new FunctionContext(ws.dir(), ws.request().environment(), true)), true, d);
+        return d.hasErrors() ? Outcome.failed(d) : Outcome.succeeded(defs, d);
+    }
+
     /** Plans, and saves the plan when the request names a file. */
     public Outcome<Planned> plan(PlanRequest r) {
         Outcome<Session> opened = ws.session("plan", r.variables(), Map.of(), true, r.lockTimeout());
@@ -61,10 +79,20 @@ public final class Operations {
             if (planned.diagnostics().hasErrors()) {
                 return Outcome.failed(diags);
             }
+            Plan plan = PolicyCheck.plan(s, planned, diags);
+            if (plan == null) {
+                return Outcome.failed(diags);
+            }
+            if (plan.blockedByPolicy()) {
+                diags.addAll(PolicyCheck.blocking(plan.policies(), r.out() == null ? "this plan cannot be applied."
+                        : "the plan was not saved."));
+                return new Outcome.Refused<>(Refusal.POLICY_BLOCKED, diags, new Planned(plan,
+                        s.providers().requestCounts(), null));
+            }
             Path saved = null;
             if (r.out() != null) {
                 saved = ws.resolve(r.out());
-                byte[] bytes = PlanFileCodec.encode(new PlanFileCodec.Contents(planned.plan(), r.options(),
+                byte[] bytes = PlanFileCodec.encode(new PlanFileCodec.Contents(plan, r.options(),
                         s.variables(), new SecretHasher(s.state().hashKey())));
                 try {
                     PlanFiles.write(saved, bytes, ws.encryption().plan());
@@ -73,7 +101,7 @@ public final class Operations {
                             + "to " + saved + ": " + dev.lockstep.state.FileProblem.reason(e) + ".", null));
                 }
             }
-            return Outcome.succeeded(new Planned(planned.plan(), s.providers().requestCounts(), saved), diags);
+            return Outcome.succeeded(new Planned(plan, s.providers().requestCounts(), saved), diags);
         } catch (StateException e) {
             return Workspace.stateProblem(e);
         }

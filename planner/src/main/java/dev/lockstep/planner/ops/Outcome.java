@@ -19,9 +19,15 @@ public sealed interface Outcome<T> permits Outcome.Succeeded, Outcome.Refused, O
 
     /**
      * The operation would not go ahead and changed nothing: the state is locked by someone else, a
-     * saved plan is stale or altered, the user did not confirm. {@code diagnostics} says why.
+     * saved plan is stale, altered or not approved, a mandatory policy failed, the user did not
+     * confirm. {@code diagnostics} says why; {@code partial} is what the operation had found before
+     * it refused (a plan blocked by a policy, to render), or null.
      */
-    record Refused<T>(Refusal reason, Diagnostics diagnostics) implements Outcome<T> {
+    record Refused<T>(Refusal reason, Diagnostics diagnostics, T partial) implements Outcome<T> {
+
+        public Refused(Refusal reason, Diagnostics diagnostics) {
+            this(reason, diagnostics, null);
+        }
     }
 
     /**
@@ -77,6 +83,9 @@ public sealed interface Outcome<T> permits Outcome.Succeeded, Outcome.Refused, O
         }
         if (this instanceof Failed<T> f) {
             return new Failed<>(f.diagnostics(), null);
+        }
+        if (this instanceof Refused<T> r && r.partial() != null) {
+            return new Refused<>(r.reason(), r.diagnostics(), null);
         }
         return (Outcome<U>) this;
     }

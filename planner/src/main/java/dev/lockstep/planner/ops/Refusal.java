@@ -8,6 +8,10 @@ public enum Refusal {
     PLAN_UNUSABLE,
     /** A saved plan no longer matches the state, the configuration, the live objects or the variables (exit 5). */
     PLAN_STALE,
+    /** A mandatory policy failed (exit 3): nothing was saved or changed. */
+    POLICY_BLOCKED,
+    /** A saved plan lacks the approvals the configuration requires (exit 5). */
+    NOT_APPROVED,
     /** The user did not confirm an apply or destroy (exit 1). */
     NOT_CONFIRMED
 }

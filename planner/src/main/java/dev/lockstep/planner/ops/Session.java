@@ -213,6 +213,11 @@ public final class Session implements AutoCloseable {
         return true;
     }
 
+    /** An evaluation context over {@code scope} with the configuration's functions. */
+    public dev.lockstep.planner.hcl.eval.EvalContext evalContext(dev.lockstep.planner.hcl.eval.RootScope scope) {
+        return dev.lockstep.planner.hcl.eval.EvalContext.of(scope, functions, functionContext);
+    }
+
     /** The planner's request for these options. */
     public Planner.Request planRequest(PlanOptions options) {
         return new Planner.Request(config, graph, state, variables, options, providers, functions, functionContext,

@@ -135,6 +135,16 @@ public final class Workspace implements AutoCloseable {
         return new Operations(this);
     }
 
+    /** Signed approvals of saved plans: {@code approve}, and the check {@code show} and {@code apply} make. */
+    public ApprovalOperations approvals() {
+        return new ApprovalOperations(this);
+    }
+
+    /** The configuration's {@code lockstep} settings (backend, encryption, approvals). */
+    public dev.lockstep.planner.config.Settings settings() {
+        return settings;
+    }
+
     /** The state workflows that need no configuration: {@code state}, {@code lock}, {@code output}. */
     public StateOperations state() {
         return new StateOperations(this);

@@ -42,7 +42,11 @@ public final class PlanFiles {
 
     /** Reads, opens with {@code encryption} and decodes a plan file. */
     public static SavedPlan read(Path path, Encryption encryption) throws PlanFileException {
-        byte[] bytes = readBytes(path);
+        return decode(path, readBytes(path), encryption);
+    }
+
+    /** Opens with {@code encryption} and decodes the bytes of the plan file {@code path}. */
+    public static SavedPlan decode(Path path, byte[] bytes, Encryption encryption) throws PlanFileException {
         if (encryption.isConfigured() || Envelope.isEncrypted(bytes)) {
             try {
                 bytes = encryption.open(bytes, "the plan file " + path).plaintext();
@@ -58,7 +62,8 @@ public final class PlanFiles {
         return read(path, Encryption.NONE);
     }
 
-    private static byte[] readBytes(Path path) throws PlanFileException {
+    /** A plan file's bytes; a PlanFileException (UNREADABLE) says why they cannot be read. */
+    public static byte[] readBytes(Path path) throws PlanFileException {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {

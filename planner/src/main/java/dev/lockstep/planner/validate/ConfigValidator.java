@@ -109,7 +109,21 @@ public final class ConfigValidator {
                     break;
             }
         }
+        validatePolicies(config, ctx, diags);
         return new Result(config, graph, scope, oneErrorPerRange(diags.deduplicated()));
+    }
+
+    /**
+     * The policy and waiver blocks: their arguments against the catalogue, and each custom
+     * policy's expressions for the problems they have whatever the object ({@code self} unknown).
+     */
+    private static void validatePolicies(Config config, EvalContext ctx, Diagnostics diags) {
+        var defs = dev.lockstep.planner.policy.eval.PolicyDecoder.decode(config, ctx, true, diags);
+        EvalContext withSelf = Conditions.withSelf(ctx, dev.lockstep.api.value.Value.DYNAMIC_UNKNOWN);
+        for (var c : defs.customs()) {
+            Conditions.validate(List.of(new dev.lockstep.planner.config.Condition(c.condition(), c.errorMessage(),
+                    c.range())), withSelf, diags);
+        }
     }
 
     /**

@@ -17,9 +17,28 @@ import java.util.Objects;
  * @param changes what was planned
  * @param results what happened to each change
  * @param lockId the id of the state lock the command held, or null
+ * @param checks the gate's checks the command made before changing anything (approvals,
+ *     policies), passed or refused
  */
 public record AuditEvent(Instant time, String user, String command, String planDigest, List<Change> changes,
-        List<Result> results, String lockId) {
+        List<Result> results, String lockId, List<Check> checks) {
+
+    /**
+     * A check of the gate: {@code approvals} or {@code policy}, whether it passed, and what it found
+     * (signers by key fingerprint and name, policy ids and addresses; never a value).
+     */
+    public record Check(String kind, String outcome, String detail) {
+        public Check {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** An event without checks. */
+    public AuditEvent(Instant time, String user, String command, String planDigest, List<Change> changes,
+            List<Result> results, String lockId) {
+        this(time, user, command, planDigest, changes, results, lockId, List.of());
+    }
 
     /** A planned change: an instance address and its action ({@code create}, {@code update}, ...). */
     public record Change(String address, String action) {
@@ -47,11 +66,17 @@ public record AuditEvent(Instant time, String user, String command, String planD
         Objects.requireNonNull(command, "command");
         changes = List.copyOf(changes);
         results = List.copyOf(results);
+        checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
     /** An event of this process's user, now. */
     public static AuditEvent now(String command, String planDigest, List<Change> changes, List<Result> results,
             String lockId) {
         return new AuditEvent(Instant.now(), Identity.userAtHost(), command, planDigest, changes, results, lockId);
+    }
+
+    /** The same event with these checks. */
+    public AuditEvent withChecks(List<Check> checks) {
+        return new AuditEvent(time, user, command, planDigest, changes, results, lockId, checks);
     }
 }

@@ -98,6 +98,17 @@ public final class AuditLog {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!e.checks().isEmpty()) {
+            g.writeArrayFieldStart("checks");
+            for (AuditEvent.Check c : e.checks()) {
+                g.writeStartObject();
+                g.writeStringField("kind", needles.scrub(c.kind()));
+                g.writeStringField("outcome", needles.scrub(c.outcome()));
+                g.writeStringField("detail", needles.scrub(c.detail()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -168,8 +179,12 @@ public final class AuditLog {
         for (JsonNode r : n.path("results")) {
             results.add(new AuditEvent.Result(r.path("address").asText(), r.path("status").asText(), text(r.get("error"))));
         }
+        List<AuditEvent.Check> checks = new ArrayList<>();
+        for (JsonNode c : n.path("checks")) {
+            checks.add(new AuditEvent.Check(c.path("kind").asText(), c.path("outcome").asText(), text(c.get("detail"))));
+        }
         return new AuditEvent(Instant.parse(n.path("time").asText()), text(n.get("user")), n.path("command").asText(),
-                text(n.get("plan_digest")), changes, results, text(n.get("lock_id")));
+                text(n.get("plan_digest")), changes, results, text(n.get("lock_id")), checks);
     }
 
     private static String text(JsonNode n) {

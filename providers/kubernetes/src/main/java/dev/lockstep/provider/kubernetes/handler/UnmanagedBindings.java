@@ -109,20 +109,23 @@ public final class UnmanagedBindings implements UnmanagedLister {
             for (String ns : scope.namespaces()) {
                 for (Map<String, Object> rb : ctx.api().list(ROLE_BINDINGS, ns, null, null)) {
                     if (!scope.objects().contains("RoleBinding|" + ns + "|" + name(rb))) {
-                        out.add(binding("RoleBinding", ns + "/" + name(rb), rb, ns, roles));
+                        out.add(described(binding("RoleBinding", ns + "/" + name(rb), rb, ns, roles), "RoleBinding",
+                                rb));
                     }
                 }
                 for (Map<String, Object> np : ctx.api().list(NETWORK_POLICIES, ns, null, null)) {
                     if (!scope.objects().contains("NetworkPolicy|" + ns + "|" + name(np))) {
-                        out.add(new UnmanagedObject("NetworkPolicy", ns + "/" + name(np), Severity.MEDIUM,
-                                "network policy in managed namespace " + ns + " that no configuration declares"));
+                        out.add(described(new UnmanagedObject("NetworkPolicy", ns + "/" + name(np), Severity.MEDIUM,
+                                "network policy in managed namespace " + ns + " that no configuration declares"),
+                                "NetworkPolicy", np));
                     }
                 }
             }
             if (!scope.groups().isEmpty() || !scope.namespaces().isEmpty()) {
                 for (Map<String, Object> crb : ctx.api().list(CLUSTER_ROLE_BINDINGS, null, null, null)) {
                     if (!scope.objects().contains("ClusterRoleBinding||" + name(crb)) && touches(crb, scope)) {
-                        out.add(binding("ClusterRoleBinding", name(crb), crb, null, roles));
+                        out.add(described(binding("ClusterRoleBinding", name(crb), crb, null, roles),
+                                "ClusterRoleBinding", crb));
                     }
                 }
             }
@@ -130,6 +133,17 @@ public final class UnmanagedBindings implements UnmanagedLister {
             diags.add(Errors.diagnostic("list bindings for drift --unmanaged", e, Scrubber.of()));
         }
         return new UnmanagedResponse(out, diags);
+    }
+
+    /**
+     * The object with its attributes as a {@code kubernetes_manifest} would hold it, so that
+     * policies look at unmanaged bindings as at managed ones (list items carry no kind of their own).
+     */
+    private static UnmanagedObject described(UnmanagedObject o, String kind, Map<String, Object> obj) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(obj);
+        m.put("apiVersion", kind.equals("NetworkPolicy") ? NETWORK_POLICIES.apiVersion() : RBAC);
+        m.put("kind", kind);
+        return o.withValue("kubernetes_manifest", Value.object(Map.of("manifest", Json.toValue(m))));
     }
 
     private static String name(Map<String, Object> o) {

@@ -1,21 +1,6 @@
-package dev.lockstep.planner.policy;
+package dev.lockstep.planner.policy.rules;
 
-import dev.lockstep.planner.policy.rules.BindingUserSubjectRule;
-import dev.lockstep.planner.policy.rules.ClusterAutoterminationRule;
-import dev.lockstep.planner.policy.rules.ClusterIsolationRule;
-import dev.lockstep.planner.policy.rules.IngressExternalAuthRule;
-import dev.lockstep.planner.policy.rules.IngressTlsRule;
-import dev.lockstep.planner.policy.rules.IngressWildcardHostRule;
-import dev.lockstep.planner.policy.rules.JobRunAsUserRule;
-import dev.lockstep.planner.policy.rules.NamespaceDefaultDenyRule;
-import dev.lockstep.planner.policy.rules.PermissionsUserRule;
-import dev.lockstep.planner.policy.rules.PrivilegedBindingRule;
-import dev.lockstep.planner.policy.rules.RbacWildcardAllRule;
-import dev.lockstep.planner.policy.rules.RbacWildcardRule;
-import dev.lockstep.planner.policy.rules.SecretLiteralRule;
-import dev.lockstep.planner.policy.rules.SecretScopeUsersManageRule;
-import dev.lockstep.planner.policy.rules.TokenLifetimeRule;
-import dev.lockstep.planner.policy.rules.UsersCanManageRule;
+import dev.lockstep.planner.policy.BuiltinRule;
 import java.util.List;
 
 /** The built-in rules lockstep ships (docs/policies.md, "Built-in rules"), in display order. */
