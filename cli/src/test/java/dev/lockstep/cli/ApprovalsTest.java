@@ -184,6 +184,13 @@ class ApprovalsTest {
         assertEquals(1, same.code(), same.out() + same.err());
         assertTrue(same.err().contains("Approvals can never be met"), same.err());
         assertTrue(same.err().contains("main.hcl line 3, column 20"), same.err());
+
+        Files.writeString(dir.resolve("approvers.pub"), "# nobody yet\n");
+        Files.writeString(dir.resolve("main.hcl"), "lockstep {\n  approvals {\n    required          = 1\n"
+                + "    trusted_keys_file = \"approvers.pub\"\n  }\n}\n");
+        CliTest.Run none = run("plan");
+        assertEquals(1, none.code(), none.out() + none.err());
+        assertTrue(none.err().contains("no key is trusted"), none.err());
     }
 
     static boolean sshKeygen() {

@@ -78,10 +78,12 @@ final class ApprovalsDecoder {
                         + "line of https://github.com/USER.keys.", k.range());
             }
         }
-        if (required > 0 && !keys.isEmpty() && distinct.size() < required && !diags.hasErrors()) {
+        if (required > 0 && (listed != null || file != null) && distinct.size() < required && !diags.hasErrors()) {
             diags.error("Approvals can never be met", required + " signatures from distinct trusted keys are required, "
-                    + "and only " + distinct.size() + " distinct key" + (distinct.size() == 1 ? " is" : "s are")
-                    + " trusted.", c.attr("required").expr().range());
+                    + "and " + (distinct.isEmpty() ? "no key is" : "only " + distinct.size() + " distinct key"
+                    + (distinct.size() == 1 ? " is" : "s are")) + " trusted. Add the approvers' OpenSSH public keys "
+                    + "(one line each, as in ~/.ssh/id_ed25519.pub) to " + (file != null ? "the trusted keys file"
+                    : "trusted_keys") + ".", c.attr("required").expr().range());
         }
         return new ApprovalSettings(Math.max(required, 0), keys, b.typeRange());
     }
