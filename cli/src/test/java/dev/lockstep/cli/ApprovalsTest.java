@@ -29,12 +29,7 @@ class ApprovalsTest {
     Path keys;
 
     private CliTest.Run run(String... args) {
-        String[] all = new String[args.length + 3];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--no-color";
-        all[args.length + 1] = "-C";
-        all[args.length + 2] = dir.toString();
-        return CliTest.run(all);
+        return CliTest.in(dir, args);
     }
 
     private String keygen(String name) throws Exception {

@@ -37,6 +37,16 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code args} without colour on the configuration in {@code dir}. */
+    static Run in(Path dir, String... args) {
+        String[] all = new String[args.length + 3];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--no-color";
+        all[args.length + 1] = "-C";
+        all[args.length + 2] = dir.toString();
+        return run(all);
+    }
+
     /** Runs {@code args} on the sandbox, without colour, on the configuration in {@code dir}. */
     static Run onSandbox(Path dir, String... args) {
         String[] all = new String[args.length + 4];
