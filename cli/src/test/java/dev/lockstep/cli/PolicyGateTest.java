@@ -160,6 +160,31 @@ class PolicyGateTest {
     }
 
     @Test
+    void aMessageThatWouldShowASensitiveValueIsWithheldEverywhere() throws Exception {
+        String canary = "canary-pol-7f3e";
+        write(DATA + """
+                variable "token" {
+                  default   = "%s"
+                  sensitive = true
+                }
+                policy "no-public-data" {
+                  enforcement    = "advisory"
+                  resource_types = ["terraform_data"]
+                  condition      = !self.input.public
+                  error_message  = "public, and the token is ${var.token}"
+                }
+                """.formatted(canary));
+        CliTest.Run plan = run("plan", "-o", "p.plan", "--sarif", "p.sarif");
+        assertEquals(0, plan.code(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("withheld"), plan.out());
+        CliTest.Run json = run("show", "p.plan", "--format", "json");
+        for (String text : new String[] {plan.out(), plan.err(), json.out(), Files.readString(dir.resolve("p.plan")),
+            Files.readString(dir.resolve("p.sarif"))}) {
+            assertFalse(text.contains(canary), text);
+        }
+    }
+
+    @Test
     void policyListShowsTheRulesAsConfigured() throws Exception {
         write(DATA + """
                 policy "databricks-cluster-autotermination" {
