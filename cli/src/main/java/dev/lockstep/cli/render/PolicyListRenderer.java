@@ -28,8 +28,8 @@ public final class PolicyListRenderer {
             out.println("      fix: " + r.fix());
             for (RuleParameter p : r.parameters()) {
                 var v = b.settings().value(p.name());
-                out.println("      " + p.name() + " = " + ValueText.render(v, 6)
-                        + (v.equals(p.defaultValue()) ? "" : " (default " + ValueText.render(p.defaultValue(), 6) + ")")
+                out.println("      " + p.name() + " = " + inline(v)
+                        + (v.equals(p.defaultValue()) ? "" : " (default " + inline(p.defaultValue()) + ")")
                         + ": " + p.description());
             }
         }
@@ -55,6 +55,18 @@ public final class PolicyListRenderer {
                         : "until " + w.expires()) + ": " + w.reason());
             }
         }
+    }
+
+    /** A parameter's value on one line: lists of strings as {@code ["a", "b"]}. */
+    private static String inline(dev.lockstep.api.value.Value v) {
+        if (v.isKnown() && !v.isNull() && v.isSequence()) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (dev.lockstep.api.value.Value e : v.elements()) {
+                parts.add(inline(e));
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return ValueText.render(v, 0);
     }
 
     private static String enforcement(String word, Style style) {
