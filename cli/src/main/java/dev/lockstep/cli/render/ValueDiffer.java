@@ -84,8 +84,6 @@ final class ValueDiffer {
 
     /** The diff of {@code b} to {@code a} at {@code p}; a Java null is an absent side (created or deleted). */
     DiffNode diff(Value b, Value a, AttributePath p) {
-        b = blank(b);
-        a = blank(a);
         String force = force(p);
         if (b == null && a == null) {
             return new DiffNode.Leaf(Kind.NOOP, "null", "null", force); // absent on both sides: nothing changes

@@ -77,6 +77,26 @@ class BlockRenderingTest {
         return out.substring(from, out.indexOf("\n    }\n", from) + 7);
     }
 
+    /**
+     * An empty string that is an element of a list (a Role's core API group, {@code api_groups = [""]})
+     * is shown as {@code ""}: only an attribute that is an empty string counts as null.
+     */
+    @Test
+    void anEmptyStringInAListIsShownAsOne() {
+        BlockSchema s = BlockSchema.of(AttributeSchema.optional("id", Type.STRING).asComputed(),
+                AttributeSchema.optional("groups", Type.list(Type.STRING)));
+        String out = render(s, Action.CREATE, null, obj("id", ID, "groups", list(Value.string(""))));
+        assertEquals("""
+                  # test_instance.example will be created
+                  + resource "test_instance" "example" {
+                      + groups = [
+                          + "",
+                        ]
+                      + id     = "i-02ae66f368e8518a9"
+                    }
+                """, out);
+    }
+
     /** nestedList "in-place sequence update - deletion": list blocks are paired index by index. */
     @Test
     void listBlocksArePairedByIndex() {
