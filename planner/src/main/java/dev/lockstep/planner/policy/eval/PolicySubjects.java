@@ -25,6 +25,7 @@ public final class PolicySubjects {
     /** Every managed instance the plan leaves in place (creates, updates, replacements, no-ops), with its planned value. */
     public static List<PolicySubject> planned(Planner.Result planned, Config config) {
         List<PolicySubject> out = new ArrayList<>();
+        Map<ResourceAddress, Set<String>> literals = new java.util.HashMap<>(); // once per block, not per instance
         for (ResourceChange c : planned.plan().changes()) {
             ResourceAddress a = c.address();
             if (a.isData() || c.action() == Action.DELETE || c.after() == null) {
@@ -32,7 +33,7 @@ public final class PolicySubjects {
             }
             ResourceConfig rc = config.resources().get(a.withoutKey());
             out.add(new PolicySubject(a.toString(), a.type(), c.after(), PolicySubject.Origin.PLANNED,
-                    rc == null ? null : rc.range(), literals(rc)));
+                    rc == null ? null : rc.range(), literals.computeIfAbsent(a.withoutKey(), k -> literals(rc))));
         }
         return out;
     }
