@@ -1,7 +1,7 @@
 package dev.lockstep.cli.render;
 
-import dev.lockstep.planner.access.AccessChange;
-import dev.lockstep.planner.access.AccessChanges;
+import dev.lockstep.planner.plan.AccessChange;
+import dev.lockstep.planner.plan.AccessChanges;
 import java.io.PrintWriter;
 import java.util.List;
 

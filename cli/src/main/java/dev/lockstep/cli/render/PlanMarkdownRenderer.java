@@ -111,7 +111,7 @@ public final class PlanMarkdownRenderer {
         StringWriter sw = new StringWriter();
         // the access changes and policy findings have their own sections above, not again in the diff block
         new PlanTextRenderer(Style.PLAIN, schemas).render(plan.withPolicies(List.of())
-                .withAccessChanges(dev.lockstep.planner.access.AccessChanges.NONE), new PrintWriter(sw));
+                .withAccessChanges(dev.lockstep.planner.plan.AccessChanges.NONE), new PrintWriter(sw));
         String[] lines = sw.toString().stripTrailing().split("\n", -1);
         int written = 0;
         for (int i = 0; i < lines.length; i++) {

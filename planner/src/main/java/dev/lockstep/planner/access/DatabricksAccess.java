@@ -1,6 +1,9 @@
 package dev.lockstep.planner.access;
 
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.plan.AccessSystem;
+import dev.lockstep.planner.plan.Grant;
+import dev.lockstep.planner.plan.Principal;
 import dev.lockstep.planner.policy.rules.ValueReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

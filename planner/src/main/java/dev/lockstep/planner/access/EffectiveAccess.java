@@ -1,5 +1,6 @@
 package dev.lockstep.planner.access;
 
+import dev.lockstep.planner.plan.Grant;
 import java.util.List;
 
 /**

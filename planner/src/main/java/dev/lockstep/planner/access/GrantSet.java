@@ -1,5 +1,6 @@
 package dev.lockstep.planner.access;
 
+import dev.lockstep.planner.plan.Grant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

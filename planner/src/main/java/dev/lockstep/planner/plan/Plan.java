@@ -1,7 +1,6 @@
 package dev.lockstep.planner.plan;
 
 import dev.lockstep.api.addr.ResourceAddress;
-import dev.lockstep.planner.access.AccessChanges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.api.value.Type;
 import dev.lockstep.api.value.Value;
+import dev.lockstep.planner.plan.AccessChanges;
+import dev.lockstep.planner.plan.Grant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.lockstep.planner.access;
+package dev.lockstep.planner.plan;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lockstep.planner.access;
+package dev.lockstep.planner.plan;
 
 /** The systems whose access lockstep resolves. */
 public enum AccessSystem {
