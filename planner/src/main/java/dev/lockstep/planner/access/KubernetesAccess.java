@@ -85,26 +85,40 @@ final class KubernetesAccess {
                 continue;
             }
             List<String> causes = new ArrayList<>(List.of(address, role.subject().address()));
-            List<RbacPolicyRule> rules = new ArrayList<>(rulesOf(role, out));
+            List<Rule> rules = new ArrayList<>(rulesOf(role, out));
             if (role.kind().equals("ClusterRole")) {
                 for (KubeObject source : aggregated(role, clusterRoles, out)) {
                     rules.addAll(rulesOf(source, out));
                     causes.add(source.subject().address());
                 }
             }
-            for (RbacPolicyRule r : rules) {
+            for (Rule r : rules) {
                 grant(p, r, where, clusterWide, causes, out);
             }
         }
     }
 
-    private static void grant(Principal p, RbacPolicyRule r, String where, boolean clusterWide, List<String> causes,
+    /**
+     * A rule with the resource names it is restricted to.
+     *
+     * @param rule the rule
+     * @param resourceNames {@code resource_names} / {@code resourceNames}, null or empty for all
+     */
+    private record Rule(RbacPolicyRule rule, Value resourceNames) {
+    }
+
+    private static void grant(Principal p, Rule rule, String where, boolean clusterWide, List<String> causes,
             GrantSet out) {
-        if (!r.verbs().isKnown() || !r.resources().isKnown() || !r.apiGroups().isKnown()
-                || !r.nonResourceUrls().isKnown() || r.verbs().containsSensitive() || r.resources().containsSensitive()) {
+        RbacPolicyRule r = rule.rule();
+        if (!r.verbs().isWhollyKnown() || !r.resources().isWhollyKnown() || !r.apiGroups().isWhollyKnown()
+                || !r.nonResourceUrls().isWhollyKnown() || !rule.resourceNames().isWhollyKnown()
+                || r.verbs().containsSensitive() || r.resources().containsSensitive()
+                || rule.resourceNames().containsSensitive()) {
             out.undecided();
             return;
         }
+        List<String> names = texts(rule.resourceNames());
+        String named = names == null || names.isEmpty() ? "" : " named " + String.join(",", new java.util.TreeSet<>(names));
         List<String> verbs = texts(r.verbs());
         if (verbs == null || verbs.isEmpty()) {
             return;
@@ -117,7 +131,7 @@ final class KubernetesAccess {
         for (String g : groups) {
             for (String res : resources == null ? List.<String>of() : resources) {
                 String name = g.isEmpty() ? res : res + "." + g;
-                out.add(Grant.of(p, verbs, name + " in " + where, "", causes));
+                out.add(Grant.of(p, verbs, name + named + " in " + where, "", causes));
             }
         }
         List<String> urls = texts(r.nonResourceUrls());
@@ -128,13 +142,19 @@ final class KubernetesAccess {
         }
     }
 
-    private static List<RbacPolicyRule> rulesOf(KubeObject role, GrantSet out) {
+    private static List<Rule> rulesOf(KubeObject role, GrantSet out) {
         Value rules = role.field(role.body(), "rule", "rules");
         if (!rules.isKnown()) {
             out.undecided();
             return List.of();
         }
-        return RbacPolicyRule.of(role);
+        List<RbacPolicyRule> read = RbacPolicyRule.of(role);
+        List<Value> raw = ValueReader.items(rules);
+        List<Rule> out2 = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            out2.add(new Rule(read.get(i), role.field(raw.get(i), "resource_names", "resourceNames")));
+        }
+        return out2;
     }
 
     /** The ClusterRoles an aggregated ClusterRole's selectors match (none without an aggregation rule). */

@@ -104,6 +104,16 @@ class AccessResolverTest {
     }
 
     @Test
+    void resourceNamesRestrictTheObject() {
+        Value named = obj("api_groups", set(""), "resources", set("secrets"), "verbs", set("get"),
+                "resource_names", set("db-password", "api-key"));
+        EffectiveAccess a = AccessResolver.resolve(List.of(role("kubernetes_role_v1.read", "team-a", "reader", named),
+                binding("kubernetes_role_binding_v1.bob", "team-a", "Role", "reader", "User", "bob")));
+        assertEquals(List.of("user bob: get on secrets named api-key,db-password in namespace team-a "
+                + "[kubernetes_role_binding_v1.bob, kubernetes_role_v1.read]"), lines(a.grants()));
+    }
+
+    @Test
     void aRoleOfTheSameNameInAnotherNamespaceIsNotTheOneBound() {
         EffectiveAccess a = AccessResolver.resolve(List.of(
                 role("kubernetes_role_v1.read", "team-b", "reader", rule(verbs("get"), "secrets")),
