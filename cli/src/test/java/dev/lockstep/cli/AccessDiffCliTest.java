@@ -71,6 +71,8 @@ class AccessDiffCliTest {
                 + "team-a (kubernetes_role_binding_v1.readers, kubernetes_role_v1.reader)\n"), first.out());
         CliTest.Run apply = run("apply", "--auto-approve");
         assertEquals(0, apply.code(), apply.out() + apply.err());
+        assertTrue(apply.out().contains("  + group data-eng gains get,list on secrets in namespace team-a"),
+                "apply shows the plan it applies with its access changes: " + apply.out());
 
         CliTest.Run same = run("plan");
         assertEquals(0, same.code(), same.out() + same.err());

@@ -33,6 +33,7 @@ final class KubernetesAccess {
         Map<String, KubeObject> roles = new LinkedHashMap<>();
         Map<String, KubeObject> clusterRoles = new LinkedHashMap<>();
         List<Binding> bindings = new ArrayList<>();
+        boolean unnamed = false;
         for (AccessSubject s : subjects) {
             PolicySubject ps = new PolicySubject(s.address(), s.type(), s.value(), PolicySubject.Origin.PLANNED, null,
                     Set.of());
@@ -40,7 +41,8 @@ final class KubernetesAccess {
             if (role != null) {
                 String name = ValueReader.text(role.name());
                 if (name == null) {
-                    continue; // a role whose name is not known yet: bindings to it resolve as undecided
+                    unnamed = true; // a role whose name is not known yet: a binding to no known role is undecided
+                    continue;
                 }
                 if (role.kind().equals("Role")) {
                     roles.put(namespaceOf(role) + "/" + name, role);
@@ -55,12 +57,12 @@ final class KubernetesAccess {
             }
         }
         for (Binding b : bindings) {
-            bind(b, roles, clusterRoles, out);
+            bind(b, roles, clusterRoles, unnamed, out);
         }
     }
 
     private static void bind(Binding b, Map<String, KubeObject> roles, Map<String, KubeObject> clusterRoles,
-            GrantSet out) {
+            boolean unnamedRoles, GrantSet out) {
         boolean clusterWide = b.object().kind().equals("ClusterRoleBinding");
         String roleKind = ValueReader.text(b.roleKind());
         String roleName = ValueReader.text(b.roleName());
@@ -79,6 +81,10 @@ final class KubernetesAccess {
             KubeObject role = roleKind.equals("Role") ? roles.get(ns + "/" + roleName)
                     : clusterRoles.get(roleName);
             String address = b.object().subject().address();
+            if (role == null && unnamedRoles) {
+                out.undecided();
+                continue;
+            }
             if (role == null || roleKind.equals("Role") && clusterWide) {
                 out.add(Grant.of(p, List.of(roleKind + " " + roleName + " (not managed)"), where, "",
                         List.of(address)));

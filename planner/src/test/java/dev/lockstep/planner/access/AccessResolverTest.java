@@ -186,6 +186,13 @@ class AccessResolverTest {
                 binding("kubernetes_role_binding_v1.bob", "team-a", "Role", "reader", "User", "bob")));
         assertEquals(List.of(), a.grants());
         assertEquals(2, a.undecided());
+        // a role whose name is known only after apply may be the one bound: not "not managed"
+        AccessSubject unnamed = res("kubernetes_role_v1.later", obj("metadata", blocks(obj("name",
+                Value.unknown(Type.STRING), "namespace", "team-a")), "rule", blocks(rule(verbs("get"), "pods"))));
+        EffectiveAccess b = AccessResolver.resolve(List.of(unnamed,
+                binding("kubernetes_role_binding_v1.bob", "team-a", "Role", "reader", "User", "bob")));
+        assertEquals(List.of(), b.grants());
+        assertEquals(1, b.undecided());
     }
 
     @Test
