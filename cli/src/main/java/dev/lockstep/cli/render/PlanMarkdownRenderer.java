@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Renders a plan as GitHub-flavoured Markdown for a pull-request comment or
  * {@code $GITHUB_STEP_SUMMARY}: a summary line, a table of the changed instances with what
- * happens to each and why, a table of the changed outputs, the policy findings
- * ({@link PolicyRenderer#markdown}), and the full text plan in a
+ * happens to each and why, a table of the changed outputs, the access changes
+ * ({@link AccessRenderer#markdown}), the policy findings ({@link PolicyRenderer#markdown}), and the full text plan in a
  * collapsible {@code <details>} block as a {@code diff} code block (action symbols moved to the
  * start of their lines so that GitHub colours them). A plan too long for one pull-request comment
  * is cut, with a note, so that posting it never fails.
@@ -102,14 +102,16 @@ public final class PlanMarkdownRenderer {
                 out.println("| | and " + (outputs.size() - MAX_TABLE_ROWS) + " more | |");
             }
         }
+        AccessRenderer.markdown(plan.accessChanges(), out);
         PolicyRenderer.markdown(plan.policies(), PolicyRenderer.Subject.PLAN, out);
         out.println();
         out.println("<details><summary>Full plan</summary>");
         out.println();
         out.println("```diff");
         StringWriter sw = new StringWriter();
-        // the policy findings are in their own table above, not again in the diff block
-        new PlanTextRenderer(Style.PLAIN, schemas).render(plan.withPolicies(List.of()), new PrintWriter(sw));
+        // the access changes and policy findings have their own sections above, not again in the diff block
+        new PlanTextRenderer(Style.PLAIN, schemas).render(plan.withPolicies(List.of())
+                .withAccessChanges(dev.lockstep.planner.plan.AccessChanges.NONE), new PrintWriter(sw));
         String[] lines = sw.toString().stripTrailing().split("\n", -1);
         int written = 0;
         for (int i = 0; i < lines.length; i++) {

@@ -23,8 +23,8 @@ import java.util.Set;
  * the lines of multi-line strings, {@code # forces replacement}, {@code (sensitive value)} and
  * {@code (known after apply)}, nested blocks as blocks where the type's schema is known, unchanged
  * attributes, elements and blocks counted rather than shown, then a summary line and the output
- * changes, and the policy findings ({@link PolicyRenderer}). A sensitive value is never shown,
- * whatever its depth.
+ * changes, the access changes ({@link AccessRenderer}) and the policy findings
+ * ({@link PolicyRenderer}). A sensitive value is never shown, whatever its depth.
  */
 public final class PlanTextRenderer {
 
@@ -92,8 +92,12 @@ public final class PlanTextRenderer {
         out.flush();
     }
 
-    /** The policy findings after an empty line, if there are any. */
+    /** The access changes, then the policy findings, each after an empty line, if there are any. */
     private void renderPolicies(Plan plan, PrintWriter out) {
+        if (!plan.accessChanges().isEmpty()) {
+            out.println();
+            new AccessRenderer(style).text(plan.accessChanges(), out);
+        }
         if (!plan.policies().isEmpty()) {
             out.println();
             new PolicyRenderer(style).text(plan.policies(), PolicyRenderer.Subject.PLAN, out);

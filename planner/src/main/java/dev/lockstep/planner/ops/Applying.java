@@ -98,6 +98,7 @@ final class Applying {
             if (plan == null) {
                 return Outcome.failed(diags);
             }
+            plan = AccessCheck.plan(plan);
             if (saved == null) {
                 callbacks.planned(plan);
             }

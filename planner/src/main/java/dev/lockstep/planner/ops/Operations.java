@@ -83,6 +83,7 @@ public final class Operations {
             if (plan == null) {
                 return Outcome.failed(diags);
             }
+            plan = AccessCheck.plan(plan);
             if (plan.blockedByPolicy()) {
                 diags.addAll(PolicyCheck.blocking(plan.policies(), r.out() == null ? "this plan cannot be applied."
                         : "the plan was not saved."));

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param targets the --target addresses given, if any
  * @param created when the plan was made
  * @param policies the policy findings on the planned values (failures, waived and undecided ones)
+ * @param accessChanges the effective access the plan gains and loses, and the access after it
+ *     (docs/access.md)
  */
 public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<DriftEntry> drift,
         String lineage, long serial, String configDigest, Map<ResourceAddress, String> fingerprints,
-        List<String> targets, Instant created, List<PolicyResult> policies) {
+        List<String> targets, Instant created, List<PolicyResult> policies, AccessChanges accessChanges) {
 
     public Plan {
         changes = List.copyOf(changes);
@@ -34,6 +36,15 @@ public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChang
         fingerprints = Map.copyOf(fingerprints);
         targets = List.copyOf(targets);
         policies = List.copyOf(policies);
+        accessChanges = accessChanges == null ? AccessChanges.NONE : accessChanges;
+    }
+
+    /** A plan whose effective access has not been resolved (yet). */
+    public Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<DriftEntry> drift,
+            String lineage, long serial, String configDigest, Map<ResourceAddress, String> fingerprints,
+            List<String> targets, Instant created, List<PolicyResult> policies) {
+        this(mode, changes, outputs, drift, lineage, serial, configDigest, fingerprints, targets, created, policies,
+                AccessChanges.NONE);
     }
 
     /** A plan whose policies have not been evaluated (yet). */
@@ -46,7 +57,13 @@ public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChang
     /** The same plan with these policy findings. */
     public Plan withPolicies(List<PolicyResult> results) {
         return new Plan(mode, changes, outputs, drift, lineage, serial, configDigest, fingerprints, targets, created,
-                results);
+                results, accessChanges);
+    }
+
+    /** The same plan with this effective-access diff. */
+    public Plan withAccessChanges(AccessChanges access) {
+        return new Plan(mode, changes, outputs, drift, lineage, serial, configDigest, fingerprints, targets, created,
+                policies, access);
     }
 
     /** Whether a mandatory policy failed: the plan must not be saved or applied. */

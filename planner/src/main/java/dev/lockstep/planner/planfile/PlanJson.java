@@ -29,7 +29,8 @@ import java.util.Map;
  * {@code after_unknown}, {@code before_sensitive}, {@code after_sensitive}, {@code output_changes},
  * {@code resource_drift}, {@code planned_values}), so that policies written for Terraform plans (OPA/Conftest, checkov)
  * work unchanged, plus lockstep's own policy findings as a top-level {@code policy_results} array
- * ({@link PolicyResultsJson}). Unlike Terraform, sensitive values are written as null: the
+ * ({@link PolicyResultsJson}) and the effective-access diff as {@code effective_access}
+ * ({@link AccessChangesJson}). Unlike Terraform, sensitive values are written as null: the
  * {@code *_sensitive} shapes still say where they were. See {@code docs/plan-json.md}.
  */
 public final class PlanJson {
@@ -111,6 +112,7 @@ public final class PlanJson {
         }
         root.set("planned_values", plannedValues(plan, untargeted));
         root.set("policy_results", PolicyResultsJson.write(plan.policies()));
+        root.set("effective_access", AccessChangesJson.write(plan.accessChanges()));
         ObjectNode meta = root.putObject("lockstep");
         meta.put("state_lineage", plan.lineage());
         meta.put("state_serial", plan.serial());

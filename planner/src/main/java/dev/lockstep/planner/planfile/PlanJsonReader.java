@@ -103,7 +103,8 @@ public final class PlanJsonReader {
         }
         return new Plan(mode, changes, outputs, drift, meta.get("state_lineage").asText(),
                 meta.get("state_serial").asLong(), meta.get("config_digest").asText(), Map.of(), targets,
-                Instant.parse(root.get("timestamp").asText()), PolicyResultsJson.read(root.get("policy_results")));
+                Instant.parse(root.get("timestamp").asText()), PolicyResultsJson.read(root.get("policy_results")),
+                AccessChangesJson.read(root.get("effective_access")));
     }
 
     private static boolean isNull(JsonNode n) {

@@ -15,9 +15,9 @@ import java.util.Set;
  * @param roleName the referenced role's name
  * @param subjects the subjects
  */
-record Binding(KubeObject object, Value roleKind, Value roleName, List<Subject> subjects) {
+public record Binding(KubeObject object, Value roleKind, Value roleName, List<Subject> subjects) {
 
-    static final Set<String> KINDS = Set.of("RoleBinding", "ClusterRoleBinding");
+    public static final Set<String> KINDS = Set.of("RoleBinding", "ClusterRoleBinding");
 
     /**
      * A subject of a binding.
@@ -27,10 +27,10 @@ record Binding(KubeObject object, Value roleKind, Value roleName, List<Subject> 
      * @param namespace a service account's namespace: as written, or for a RoleBinding the
      *     binding's own when unset (the authorizer's reading), else null
      */
-    record Subject(Value kind, Value name, Value namespace) {
+    public record Subject(Value kind, Value name, Value namespace) {
 
         /** Whether kind, name and (for a service account) namespace are known. */
-        boolean known() {
+        public boolean known() {
             if (ValueReader.text(kind) == null || ValueReader.text(name) == null) {
                 return false;
             }
@@ -38,7 +38,7 @@ record Binding(KubeObject object, Value roleKind, Value roleName, List<Subject> 
         }
 
         /** The subject as {@code allowed_subjects} names it: {@code Group:name}, {@code ServiceAccount:ns/name}. */
-        String key() {
+        public String key() {
             String k = ValueReader.text(kind);
             String ns = ValueReader.text(namespace);
             String n = ValueReader.text(name);
@@ -55,7 +55,7 @@ record Binding(KubeObject object, Value roleKind, Value roleName, List<Subject> 
     }
 
     /** The binding of a subject, or null when it is no binding. */
-    static Binding of(KubeObject o) {
+    public static Binding of(KubeObject o) {
         Value ref = o.block(o.body(), "role_ref", "roleRef");
         List<Subject> subjects = new ArrayList<>();
         Value ownNamespace = "RoleBinding".equals(o.kind()) ? o.namespace() : Value.NULL;

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param manifest whether the subject is a {@code kubernetes_manifest}
  * @param body the typed resource's value, or the manifest's object
  */
-record KubeObject(PolicySubject subject, String kind, boolean manifest, Value body) {
+public record KubeObject(PolicySubject subject, String kind, boolean manifest, Value body) {
 
     static final String MANIFEST = "kubernetes_manifest";
 
@@ -46,7 +46,7 @@ record KubeObject(PolicySubject subject, String kind, boolean manifest, Value bo
      * The subject as a Kubernetes object of one of {@code kinds}, or null when it is of another
      * type or kind, or a manifest whose apiVersion or kind is not known yet.
      */
-    static KubeObject of(PolicySubject s, Set<String> kinds) {
+    public static KubeObject of(PolicySubject s, Set<String> kinds) {
         if (s.value() == null) {
             return null;
         }
@@ -67,33 +67,33 @@ record KubeObject(PolicySubject subject, String kind, boolean manifest, Value bo
     }
 
     /** The field named {@code typed} in a typed resource, {@code manifestName} in a manifest, of {@code parent}. */
-    Value field(Value parent, String typed, String manifestName) {
+    public Value field(Value parent, String typed, String manifestName) {
         return ValueReader.get(parent, manifest ? manifestName : typed);
     }
 
     /** The object of a nested block ({@code spec[0]} or {@code spec}) of {@code parent}. */
-    Value block(Value parent, String typed, String manifestName) {
+    public Value block(Value parent, String typed, String manifestName) {
         return ValueReader.first(field(parent, typed, manifestName));
     }
 
-    Value metadata() {
+    public Value metadata() {
         return ValueReader.block(body, "metadata");
     }
 
-    Value name() {
+    public Value name() {
         return ValueReader.get(metadata(), "name");
     }
 
     /** The namespace as written; null (unset) means {@code default} for namespaced kinds. */
-    Value namespace() {
+    public Value namespace() {
         return ValueReader.get(metadata(), "namespace");
     }
 
-    Value annotations() {
+    public Value annotations() {
         return ValueReader.get(metadata(), "annotations");
     }
 
-    Value spec() {
+    public Value spec() {
         return ValueReader.block(body, "spec");
     }
 

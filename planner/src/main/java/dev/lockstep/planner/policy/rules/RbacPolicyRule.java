@@ -13,10 +13,10 @@ import java.util.List;
  * @param apiGroups the API groups, or null
  * @param nonResourceUrls the non-resource URLs (cluster roles), or null
  */
-record RbacPolicyRule(Value verbs, Value resources, Value apiGroups, Value nonResourceUrls) {
+public record RbacPolicyRule(Value verbs, Value resources, Value apiGroups, Value nonResourceUrls) {
 
     /** The rules of a Role or ClusterRole; none when they are not known yet. */
-    static List<RbacPolicyRule> of(KubeObject role) {
+    public static List<RbacPolicyRule> of(KubeObject role) {
         List<RbacPolicyRule> out = new ArrayList<>();
         for (Value r : ValueReader.items(role.field(role.body(), "rule", "rules"))) {
             out.add(new RbacPolicyRule(role.field(r, "verbs", "verbs"), role.field(r, "resources", "resources"),

@@ -19,16 +19,16 @@ import java.util.StringJoiner;
  * <p>A missing attribute, a null and a value of another shape than expected all read as
  * {@link Value#NULL}; reading into an unknown gives an unknown.
  */
-final class ValueReader {
+public final class ValueReader {
 
-    static final String SENSITIVE = "(sensitive value)";
-    static final String UNKNOWN = "(known after apply)";
+    public static final String SENSITIVE = "(sensitive value)";
+    public static final String UNKNOWN = "(known after apply)";
 
     private ValueReader() {
     }
 
     /** The attribute or map entry {@code name} of an object or map. */
-    static Value get(Value v, String name) {
+    public static Value get(Value v, String name) {
         if (v == null || !v.isKnown()) {
             return v == null ? Value.NULL : unknownLike(v);
         }
@@ -43,7 +43,7 @@ final class ValueReader {
     }
 
     /** The object of a block: the first element of a list or set of blocks, or the object itself. */
-    static Value first(Value v) {
+    public static Value first(Value v) {
         if (!v.isKnown()) {
             return unknownLike(v);
         }
@@ -58,7 +58,7 @@ final class ValueReader {
     }
 
     /** The object of block {@code name} of {@code v}: {@code first(get(v, name))}. */
-    static Value block(Value v, String name) {
+    public static Value block(Value v, String name) {
         return first(get(v, name));
     }
 
@@ -67,7 +67,7 @@ final class ValueReader {
      * nothing (null, unknown, another shape). Callers that must tell unknown from empty ask
      * {@link #unknown} first.
      */
-    static List<Value> items(Value v) {
+    public static List<Value> items(Value v) {
         if (!v.isKnown() || v.isNull() || !v.isSequence()) {
             return List.of();
         }
@@ -79,7 +79,7 @@ final class ValueReader {
     }
 
     /** The entries of a known map or object, or none (null, unknown, another shape). */
-    static Map<String, Value> entries(Value v) {
+    public static Map<String, Value> entries(Value v) {
         if (!v.isKnown() || v.isNull() || !v.isMapping()) {
             return Map.of();
         }
@@ -88,17 +88,17 @@ final class ValueReader {
         return out;
     }
 
-    static boolean unknown(Value v) {
+    public static boolean unknown(Value v) {
         return !v.isKnown();
     }
 
     /** Known and null (or missing). */
-    static boolean absent(Value v) {
+    public static boolean absent(Value v) {
         return v.isKnown() && v.isNull();
     }
 
     /** Known, and null, or a collection or object without elements. */
-    static boolean empty(Value v) {
+    public static boolean empty(Value v) {
         if (!v.isKnown()) {
             return false;
         }
@@ -109,7 +109,7 @@ final class ValueReader {
     }
 
     /** The text of a known string value (marks removed: for comparisons only, never for messages), or null. */
-    static String text(Value v) {
+    public static String text(Value v) {
         if (!v.isKnown() || v.isNull()) {
             return null;
         }
@@ -118,7 +118,7 @@ final class ValueReader {
     }
 
     /** Whether a list, set or tuple holds the string {@code s}; unknown when it or an element is unknown. */
-    static Tri contains(Value seq, String s) {
+    public static Tri contains(Value seq, String s) {
         if (!seq.isKnown()) {
             return Tri.UNKNOWN;
         }
@@ -134,7 +134,7 @@ final class ValueReader {
     }
 
     /** Whether a string value equals {@code s}; unknown when the value is. */
-    static Tri is(Value v, String s) {
+    public static Tri is(Value v, String s) {
         if (!v.isKnown()) {
             return Tri.UNKNOWN;
         }
@@ -142,7 +142,7 @@ final class ValueReader {
     }
 
     /** A value for a message: a quoted string, a list of them, or a placeholder for sensitive and unknown values. */
-    static String show(Value v) {
+    public static String show(Value v) {
         if (v.isSensitive() || v.containsSensitive() && !v.isSequence()) {
             return SENSITIVE;
         }
@@ -168,7 +168,7 @@ final class ValueReader {
     }
 
     /** Strings for a message, each quoted (or a placeholder), joined by ", ". */
-    static String showAll(List<Value> values) {
+    public static String showAll(List<Value> values) {
         StringJoiner j = new StringJoiner(", ");
         for (Value v : values) {
             j.add(show(v));
