@@ -1,6 +1,5 @@
 package dev.lockstep.cli.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,20 +8,17 @@ import dev.lockstep.api.value.Value;
 import dev.lockstep.planner.plan.AccessChange;
 import dev.lockstep.planner.plan.AccessChanges;
 import dev.lockstep.planner.plan.AccessSystem;
-import dev.lockstep.planner.plan.Grant;
-import dev.lockstep.planner.plan.Principal;
 import dev.lockstep.planner.plan.Action;
 import dev.lockstep.planner.plan.ActionReason;
+import dev.lockstep.planner.plan.Grant;
 import dev.lockstep.planner.plan.Plan;
 import dev.lockstep.planner.plan.PlanMode;
+import dev.lockstep.planner.plan.Principal;
 import dev.lockstep.planner.plan.ResourceChange;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,9 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class AccessGoldenTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/access");
-    private static final boolean UPDATE = Boolean.getBoolean("lockstep.updateGoldens");
-    private static final List<String> FILES = List.of("plan.txt", "plan.md", "undecided.txt");
+    private static final GoldenDir GOLDEN = new GoldenDir(Path.of("src/test/resources/golden/access"),
+            List.of("plan.txt", "plan.md", "undecided.txt"));
 
     static final AccessChanges ACCESS = new AccessChanges(List.of(
             new AccessChange(AccessChange.Direction.GAINED, Grant.of(new Principal(AccessSystem.DATABRICKS, "group",
@@ -55,11 +50,7 @@ class AccessGoldenTest {
     }
 
     private static String render(Consumer<PrintWriter> r) {
-        StringWriter sw = new StringWriter();
-        PrintWriter pw = new PrintWriter(sw);
-        r.accept(pw);
-        pw.flush();
-        return sw.toString();
+        return GoldenDir.render(r);
     }
 
     @Test
@@ -92,22 +83,10 @@ class AccessGoldenTest {
 
     @Test
     void everyGoldenBelongsToARendering() throws IOException {
-        List<String> files = new ArrayList<>();
-        try (var s = Files.list(GOLDEN)) {
-            s.forEach(p -> files.add(p.getFileName().toString()));
-        }
-        assertEquals(FILES.stream().sorted().toList(), files.stream().sorted().toList());
+        GOLDEN.assertNoStrays();
     }
 
     private static void golden(String name, String actual) throws IOException {
-        assertTrue(FILES.contains(name), name);
-        Path f = GOLDEN.resolve(name);
-        if (UPDATE) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(f, actual);
-            return;
-        }
-        assertTrue(Files.exists(f), f + " is missing: run with -Dlockstep.updateGoldens=true and review it");
-        assertEquals(Files.readString(f), actual, name);
+        GOLDEN.check(name, actual);
     }
 }

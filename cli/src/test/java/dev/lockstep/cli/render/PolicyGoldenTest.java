@@ -1,6 +1,5 @@
 package dev.lockstep.cli.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +8,7 @@ import dev.lockstep.planner.plan.PolicyResult;
 import dev.lockstep.planner.planfile.PlanJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -26,17 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyGoldenTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/policy");
-    private static final boolean UPDATE = Boolean.getBoolean("lockstep.updateGoldens");
-    private static final List<String> FILES = List.of("plan.txt", "plan.md", "plan.json", "plan.sarif.json",
-            "no_changes.txt", "no_changes.md", "drift.txt", "drift.md", "drift.json");
+    private static final GoldenDir GOLDEN = new GoldenDir(Path.of("src/test/resources/golden/policy"),
+            List.of("plan.txt", "plan.md", "plan.json", "plan.sarif.json",
+            "no_changes.txt", "no_changes.md", "drift.txt", "drift.md", "drift.json"));
 
     private static String render(Consumer<PrintWriter> r) {
-        StringWriter sw = new StringWriter();
-        PrintWriter pw = new PrintWriter(sw);
-        r.accept(pw);
-        pw.flush();
-        return sw.toString();
+        return GoldenDir.render(r);
     }
 
     @Test
@@ -97,22 +88,10 @@ class PolicyGoldenTest {
     /** The golden files are exactly this test's renderings: none is left over from a removed one. */
     @Test
     void everyGoldenBelongsToARendering() throws IOException {
-        List<String> files = new ArrayList<>();
-        try (var s = Files.list(GOLDEN)) {
-            s.forEach(p -> files.add(p.getFileName().toString()));
-        }
-        assertEquals(FILES.stream().sorted().toList(), files.stream().sorted().toList());
+        GOLDEN.assertNoStrays();
     }
 
     private static void golden(String name, String actual) throws IOException {
-        assertTrue(FILES.contains(name), name);
-        Path f = GOLDEN.resolve(name);
-        if (UPDATE) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(f, actual);
-            return;
-        }
-        assertTrue(Files.exists(f), f + " is missing: run with -Dlockstep.updateGoldens=true and review it");
-        assertEquals(Files.readString(f), actual, name);
+        GOLDEN.check(name, actual);
     }
 }

@@ -56,19 +56,4 @@ public final class PolicyDefinitions {
         return waivers;
     }
 
-    /** The enforcement of a policy id, or null when there is no such policy. */
-    public Enforcement enforcementOf(String id) {
-        for (Builtin b : builtins) {
-            if (b.rule().id().equals(id)) {
-                return b.enforcement();
-            }
-        }
-        for (Custom c : customs) {
-            if (c.id().equals(id)) {
-                return c.enforcement();
-            }
-        }
-        return null;
-    }
-
 }
